@@ -1,0 +1,226 @@
+//! Metadata found in a document's own text: a title line, a dateline, a publication date
+//! and the outlet named in a credit or licence line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::lexicon::lexicon;
+use crate::text::segment::find_dateline;
+use crate::text::token::{Token, TokenKind, tokenize};
+use crate::text::words::lower;
+
+/// What is known about a document besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// Headline: given by the source, or a short first line.
+    pub title: Option<String>,
+    /// Place of a dateline such as `TEHRAN -`.
+    pub dateline: Option<String>,
+    /// Publication date, `YYYY-MM-DD` when found in the text, else as the source gave it.
+    pub published: Option<String>,
+    /// The news outlet, from the source or a credit line.
+    pub outlet: Option<String>,
+    /// Address of the original, from the source.
+    pub url: Option<String>,
+}
+
+impl DocumentMeta {
+    /// `self` with every field that `given` has replaced by it.
+    pub fn overridden_by(self, given: DocumentMeta) -> Self {
+        Self {
+            title: given.title.or(self.title),
+            dateline: given.dateline.or(self.dateline),
+            published: given.published.or(self.published),
+            outlet: given.outlet.or(self.outlet),
+            url: given.url.or(self.url),
+        }
+    }
+}
+
+/// How far into a document a title, dateline or date is looked for.
+const HEAD_LINES: usize = 6;
+
+/// Finds metadata in a document text.
+pub fn detect(text: &str) -> DocumentMeta {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let title = lines
+        .first()
+        .filter(|first| lines.len() > 1 && is_title_line(first))
+        .map(|l| l.to_string());
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let dateline = head.iter().find_map(|l| find_dateline(l)).map(|d| {
+        d.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim()
+            .to_string()
+    });
+    let published = head.iter().find_map(|l| find_date(l));
+    let outlet = lines.iter().rev().take(12).find_map(|l| credit_outlet(l));
+    DocumentMeta {
+        title,
+        dateline,
+        published,
+        outlet,
+        url: None,
+    }
+}
+
+fn is_title_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.len() <= 200
+        && (1..=20).contains(&words)
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
+        && find_date(line).is_none_or(|_| words > 6)
+}
+
+/// The first date in `line` as `YYYY-MM-DD`: "July 10, 2019", "10 July 2019", "2019-07-10".
+pub fn find_date(line: &str) -> Option<String> {
+    let tokens = tokenize(line);
+    let words: Vec<(&str, Token)> = tokens
+        .iter()
+        .filter(|t| !(t.kind == TokenKind::Punct && matches!(t.text(line), "," | ".")))
+        .map(|t| (t.text(line), *t))
+        .collect();
+    for k in 0..words.len() {
+        let (w, t) = words[k];
+        if let Some(month) = month_number(w) {
+            // Month D, YYYY
+            if let (Some(day), Some(year)) = (
+                words.get(k + 1).and_then(|(d, _)| day_number(d)),
+                words.get(k + 2).and_then(|(y, _)| year_number(y)),
+            ) {
+                return Some(format!("{year:04}-{month:02}-{day:02}"));
+            }
+        }
+        if t.kind == TokenKind::Number {
+            // D Month YYYY
+            if let (Some(day), Some(month), Some(year)) = (
+                day_number(w),
+                words.get(k + 1).and_then(|(m, _)| month_number(m)),
+                words.get(k + 2).and_then(|(y, _)| year_number(y)),
+            ) {
+                return Some(format!("{year:04}-{month:02}-{day:02}"));
+            }
+            // YYYY-MM-DD
+            if let Some(year) = year_number(w) {
+                let parts: Vec<&str> = words[k..words.len().min(k + 5)]
+                    .iter()
+                    .map(|(s, _)| *s)
+                    .collect();
+                if let [_, "-", m, "-", d] = parts.as_slice() {
+                    let month: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+                    let day = day_number(d)?;
+                    return Some(format!("{year:04}-{month:02}-{day:02}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = lower(word);
+    if !lexicon().has("months", &w) {
+        return None;
+    }
+    let position = MONTHS.iter().position(|m| w.starts_with(m))?;
+    u32::try_from(position + 1).ok()
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(word: &str) -> Option<u32> {
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// The outlet named in a credit line: "All Content by X is licensed ...",
+/// "© 2020 X", "Copyright 2020 X. All rights reserved".
+fn credit_outlet(line: &str) -> Option<String> {
+    let lowered = line.to_lowercase();
+    if lowered.len() != line.len() {
+        return None; // keep byte offsets aligned; such lines are rare in credits
+    }
+    let after = ["content by ", "published by ", "courtesy of ", "source: "]
+        .iter()
+        .find_map(|cue| lowered.find(cue).map(|i| i + cue.len()))
+        .or_else(|| {
+            ["©", "copyright", "(c)"].iter().find_map(|cue| {
+                let i = lowered.find(cue)? + cue.len();
+                let rest = &line[i..];
+                let skip = rest
+                    .find(|c: char| {
+                        !(c.is_ascii_digit() || c.is_whitespace() || "-–,©()c".contains(c))
+                    })
+                    .unwrap_or(rest.len());
+                Some(i + skip)
+            })
+        })?;
+    let mut name: Vec<&str> = Vec::new();
+    for w in line[after..].split_whitespace().take(8) {
+        let starts_name = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(starts_name || matches!(w, "of" | "the" | "and" | "&")) {
+            break;
+        }
+        name.push(w);
+        if w.ends_with(['.', ',', ';', ':']) && !w.ends_with("Inc.") {
+            break;
+        }
+    }
+    let name = name.join(" ");
+    let name = name
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (!name.is_empty()).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_title_dateline_date_and_outlet() {
+        let text = "Storm hits coast\n\nMarch 3, 2021 - 10:15\n\nLISBON - Winds of 150 km/h hit the coast on Tuesday.\n\nAll content by Harbour Daily News is licensed under CC BY 4.0.\n";
+        let meta = detect(text);
+        assert_eq!(meta.title.as_deref(), Some("Storm hits coast"));
+        assert_eq!(meta.dateline.as_deref(), Some("LISBON"));
+        assert_eq!(meta.published.as_deref(), Some("2021-03-03"));
+        assert_eq!(meta.outlet.as_deref(), Some("Harbour Daily News"));
+    }
+
+    #[test]
+    fn date_forms() {
+        assert_eq!(
+            find_date("on 4 July 1999 we").as_deref(),
+            Some("1999-07-04")
+        );
+        assert_eq!(find_date("2020-02-29T10:00").as_deref(), Some("2020-02-29"));
+        assert_eq!(find_date("in May we"), None);
+        assert_eq!(
+            find_date("Copyright © 2018 The Gazette. All rights reserved."),
+            None
+        );
+        assert_eq!(
+            credit_outlet("Copyright © 2018 The Gazette. All rights reserved.").as_deref(),
+            Some("The Gazette")
+        );
+    }
+
+    #[test]
+    fn one_line_documents_have_no_title() {
+        assert_eq!(detect("Just one line of text").title, None);
+    }
+}

@@ -1,0 +1,312 @@
+//! Merges the actors of all documents into the corpus's actors.
+//!
+//! Two document actors are one when they share a gazetteer entry, or a name key (any
+//! alias, so an acronym defined in one document names the organization in all), or, for
+//! long names of the same kind, a consonant skeleton (transliteration variants). A bare
+//! surname joins the one full name in the corpus that ends with it. Kinds that clearly
+//! disagree (a person and a country) are never merged.
+
+use rustc_hash::FxHashMap;
+
+use super::document::Analysis;
+use super::mentions::{LocalActor, LocalMention, UnionFind, canonical_name};
+use super::names::{key, skeleton, slug};
+use super::{Actor, ActorKind, Mention};
+use crate::corpus::Corpus;
+
+/// The corpus's actors and the map from document actors to them.
+pub struct Resolved {
+    /// Actors in order of first mention.
+    pub actors: Vec<Actor>,
+    /// For each document, for each document actor, its index in `actors`.
+    local_to_global: Vec<Vec<usize>>,
+}
+
+impl Resolved {
+    /// The global index of document actor `local` of document `doc`.
+    pub fn actor_index(&self, doc: usize, local: usize) -> Option<usize> {
+        self.local_to_global.get(doc)?.get(local).copied()
+    }
+
+    /// The id of document actor `local` of document `doc`.
+    pub fn actor_id(&self, doc: usize, local: usize) -> Option<&str> {
+        self.actor_index(doc, local)
+            .map(|g| self.actors[g].id.as_str())
+    }
+
+    /// The up to three organizations, persons or other actors that a document mentions
+    /// most: what it is about.
+    pub fn salient_actors(&self, doc: usize, analysis: &Analysis) -> Vec<usize> {
+        let mut counts: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+        for (m, &local) in analysis.actors.actor_of.iter().enumerate() {
+            let Some(g) = self.actor_index(doc, local) else {
+                continue;
+            };
+            if matches!(
+                self.actors[g].kind,
+                ActorKind::Country | ActorKind::Place | ActorKind::Group | ActorKind::Media
+            ) {
+                continue;
+            }
+            let entry = counts.entry(g).or_insert((0, m));
+            entry.0 += 1;
+        }
+        let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+        ranked.sort_by_key(|&(g, (n, first))| (std::cmp::Reverse(n), first, g));
+        ranked.into_iter().take(3).map(|(g, _)| g).collect()
+    }
+}
+
+struct Node<'a> {
+    doc: usize,
+    actor: &'a LocalActor,
+}
+
+fn compatible(a: &LocalActor, b: &LocalActor) -> bool {
+    use super::mentions::Strength;
+    const SURE: Strength = 2;
+    a.kind == b.kind
+        || a.kind == ActorKind::Other
+        || b.kind == ActorKind::Other
+        || a.strength < SURE
+        || b.strength < SURE
+}
+
+/// Merges document actors across the corpus.
+pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
+    let nodes: Vec<Node<'_>> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, a)| a.actors.actors.iter().map(move |actor| Node { doc, actor }))
+        .collect();
+    let mut uf = UnionFind::new(nodes.len());
+    let merge_by =
+        |uf: &mut UnionFind, index: &mut FxHashMap<String, usize>, k: String, i: usize| match index
+            .get(&k)
+        {
+            Some(&j) if compatible(nodes[i].actor, nodes[j].actor) => uf.union(i, j),
+            Some(_) => {}
+            None => {
+                index.insert(k, i);
+            }
+        };
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_skeleton: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, node) in nodes.iter().enumerate() {
+        let actor = node.actor;
+        if let Some(g) = actor.gazetteer.filter(|_| actor.kind != ActorKind::Group) {
+            merge_by(&mut uf, &mut by_key, format!("gazetteer:{g}"), i);
+            continue;
+        }
+        for alias in &actor.aliases {
+            let k = key(alias);
+            if k.is_empty() {
+                continue;
+            }
+            merge_by(&mut uf, &mut by_key, format!("name:{k}"), i);
+            let long = alias.split_whitespace().count() >= 2 || k.chars().count() >= 8;
+            let sk = skeleton(alias);
+            if long && sk.chars().count() >= 6 && actor.kind != ActorKind::Other {
+                merge_by(
+                    &mut uf,
+                    &mut by_skeleton,
+                    format!("{}:{sk}", actor.kind.as_str()),
+                    i,
+                );
+            }
+        }
+    }
+    join_surnames(&nodes, &mut uf);
+
+    // Build the global actors in order of first mention.
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for i in 0..nodes.len() {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let first_mention = |i: usize| {
+        let node = &nodes[i];
+        let m = node
+            .actor
+            .mentions
+            .first()
+            .map_or(0, |&m| analyses[node.doc].actors.mentions[m].start);
+        (node.doc, m)
+    };
+    let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut ordered {
+        g.sort_by_key(|&i| first_mention(i));
+    }
+    ordered.sort_by_key(|g| first_mention(g[0]));
+
+    let mut local_to_global: Vec<Vec<usize>> = analyses
+        .iter()
+        .map(|a| vec![0; a.actors.actors.len()])
+        .collect();
+    let mut local_offsets = vec![0usize; analyses.len()];
+    {
+        // Node index -> (doc, local index).
+        let mut n = 0;
+        for (doc, a) in analyses.iter().enumerate() {
+            local_offsets[doc] = n;
+            n += a.actors.actors.len();
+        }
+    }
+    let mut actors = Vec::with_capacity(ordered.len());
+    let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
+    for (g, members) in ordered.iter().enumerate() {
+        let merged = merge_group(corpus, analyses, &nodes, members);
+        let base = slug(&merged.name);
+        let count = used_ids.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+        for &i in members {
+            let doc = nodes[i].doc;
+            local_to_global[doc][i - local_offsets[doc]] = g;
+        }
+        actors.push(Actor { id, ..merged });
+    }
+    Resolved {
+        actors,
+        local_to_global,
+    }
+}
+
+/// One actor from a group of document actors.
+fn merge_group(
+    corpus: &Corpus,
+    analyses: &[Analysis],
+    nodes: &[Node<'_>],
+    members: &[usize],
+) -> Actor {
+    let mut combined = LocalActor::default();
+    let mut all_mentions: Vec<LocalMention> = Vec::new();
+    let mut mentions = Vec::new();
+    let mut kind_strength: FxHashMap<ActorKind, (u32, usize)> = FxHashMap::default();
+    for &i in members {
+        let node = &nodes[i];
+        let doc_mentions = &analyses[node.doc].actors.mentions;
+        let doc_id = &corpus.documents[node.doc].id;
+        for alias in &node.actor.aliases {
+            if !combined.aliases.contains(alias) {
+                combined.aliases.push(alias.clone());
+            }
+        }
+        combined.gazetteer = combined.gazetteer.or(node.actor.gazetteer);
+        let entry = kind_strength.entry(node.actor.kind).or_default();
+        entry.0 = entry.0.max(u32::from(node.actor.strength));
+        entry.1 += node.actor.mentions.len();
+        for &m in &node.actor.mentions {
+            let mention = &doc_mentions[m];
+            combined.mentions.push(all_mentions.len());
+            all_mentions.push(mention.clone());
+            mentions.push(Mention {
+                document: doc_id.clone(),
+                start: mention.start,
+                end: mention.end,
+            });
+        }
+    }
+    let kind = kind_strength
+        .iter()
+        .max_by_key(|(kind, (strength, uses))| (*strength, *uses, std::cmp::Reverse(**kind)))
+        .map_or(ActorKind::Other, |(kind, _)| *kind);
+    combined.kind = kind;
+    let name = canonical_name(&combined, &all_mentions);
+    let aliases = combined
+        .aliases
+        .into_iter()
+        .filter(|a| *a != name)
+        .collect();
+    Actor {
+        id: String::new(),
+        name,
+        kind,
+        aliases,
+        mentions,
+    }
+}
+
+/// A one-word person name joins the one multi-word person in the corpus whose last word
+/// (or joined tail) it is, when its own document has no such full name.
+fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
+    let mut tails: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, node) in nodes.iter().enumerate() {
+        if node.actor.kind != ActorKind::Person {
+            continue;
+        }
+        let full = node
+            .actor
+            .aliases
+            .iter()
+            .filter(|a| a.split_whitespace().count() >= 2);
+        for alias in full {
+            let words: Vec<&str> = alias.split_whitespace().collect();
+            for k in 1..words.len() {
+                let roots = tails.entry(key(&words[k..].concat())).or_default();
+                let root = uf.find(i);
+                if !roots.contains(&root) {
+                    roots.push(root);
+                }
+            }
+        }
+    }
+    // A longer name that ends with a full name: an unrecognised title or a misspelt one
+    // stands before it ("Foreign Minster Mohammad Javad Zarif").
+    let mut full_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, node) in nodes.iter().enumerate() {
+        if node.actor.kind == ActorKind::Person {
+            for alias in node
+                .actor
+                .aliases
+                .iter()
+                .filter(|a| a.split_whitespace().count() >= 2)
+            {
+                full_names.entry(key(alias)).or_default().push(i);
+            }
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        if node.actor.kind != ActorKind::Person {
+            continue;
+        }
+        for alias in &node.actor.aliases {
+            let words: Vec<&str> = alias.split_whitespace().collect();
+            for k in 1..words.len().saturating_sub(1) {
+                if let Some(others) = full_names.get(&key(&words[k..].concat()))
+                    && let Some(&other) = others.first()
+                {
+                    uf.union(i, other);
+                }
+            }
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let actor = node.actor;
+        let single = actor
+            .aliases
+            .iter()
+            .all(|a| a.split_whitespace().count() == 1);
+        if !single
+            || actor.gazetteer.is_some()
+            || !matches!(actor.kind, ActorKind::Person | ActorKind::Other)
+        {
+            continue;
+        }
+        for alias in &actor.aliases {
+            let Some(roots) = tails.get(&key(alias)) else {
+                continue;
+            };
+            let mut distinct: Vec<usize> = roots.iter().map(|&r| uf.find(r)).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if let [root] = distinct.as_slice() {
+                uf.union(i, *root);
+                break;
+            }
+        }
+    }
+}

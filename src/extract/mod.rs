@@ -1,0 +1,314 @@
+//! Claim and actor extraction: deterministic, explainable rules over general English
+//! word lists (`assets/`), nothing specific to one corpus and no model downloads.
+//!
+//! Each document is analysed on its own ([`document`]): sentences, actor mentions
+//! clustered within the document, figures, speakers and check-worthiness scores. Then the
+//! corpus is put together ([`actors`], [`families`]): actors are merged across documents
+//! by their aliases and spellings, and claims that assert the same thing form families.
+
+pub mod actors;
+pub mod document;
+pub mod families;
+pub mod figures;
+pub mod gazetteer;
+pub mod mentions;
+pub mod names;
+pub mod score;
+pub mod speakers;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{Corpus, DocumentMeta};
+use crate::text::segment::SentenceKind;
+pub use figures::{Bound, Figure, FigureKind};
+
+/// The kinds of actor.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// An organization, institution, party or armed group with a name.
+    Organization,
+    /// A country (and its short forms and adjectives).
+    Country,
+    /// A news medium or platform.
+    Media,
+    /// A city, region, camp, sea or other place.
+    Place,
+    /// A group of people (`Iranians`, `Kurds`).
+    Group,
+    /// A name of another kind.
+    #[default]
+    Other,
+}
+
+impl ActorKind {
+    /// All kinds, in display order.
+    pub const ALL: [ActorKind; 7] = [
+        Self::Person,
+        Self::Organization,
+        Self::Country,
+        Self::Media,
+        Self::Place,
+        Self::Group,
+        Self::Other,
+    ];
+
+    /// The lower-case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organization => "organization",
+            Self::Country => "country",
+            Self::Media => "media",
+            Self::Place => "place",
+            Self::Group => "group",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Where a name occurs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Document id.
+    pub document: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A person, organization, country, medium, place or group, with every mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id made from the canonical name.
+    pub id: String,
+    /// Canonical name: the fullest name used for it.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// Every other way the corpus writes it.
+    pub aliases: Vec<String>,
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One reason for a claim's check-worthiness score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feature {
+    /// What was found: `figure`, `date`, `event verb`, `named actor`, `reporting verb`,
+    /// `superlative`, `opinion words`, `hedge`, `question`, `short`, `heading`.
+    pub name: String,
+    /// How much it added to (or took from) the score.
+    pub weight: f32,
+    /// The words that showed it.
+    pub evidence: String,
+}
+
+/// A check-worthy statement in a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id: `DOCUMENT:SENTENCE` (sentence number in the document, from 1).
+    pub id: String,
+    /// Document id.
+    pub document: String,
+    /// Byte offset of the claim in the document.
+    pub start: usize,
+    /// Byte offset one past the claim.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// The actor the claim is attributed to; `None` when the document asserts it.
+    pub speaker: Option<String>,
+    /// The medium through which the speaker is quoted (`Press TV quoted X`), if named.
+    pub via: Option<String>,
+    /// The other actors the claim names.
+    pub about: Vec<String>,
+    /// Check-worthiness in [0, 1].
+    pub score: f32,
+    /// What produced the score.
+    pub features: Vec<Feature>,
+    /// Every number in the claim.
+    pub numbers: Vec<Figure>,
+    /// The family this claim belongs to.
+    pub family: Option<String>,
+    /// Body text or heading.
+    pub kind: SentenceKind,
+}
+
+/// Claims across documents that assert the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Family {
+    /// Stable id: `f` and the id of its first claim.
+    pub id: String,
+    /// Short label (`killed N people`).
+    pub label: String,
+    /// Its claims, in corpus order.
+    pub claims: Vec<String>,
+    /// The distinct values of its main figures, ascending.
+    pub values: Vec<f64>,
+    /// Whether the figures cannot all be true at once.
+    pub conflict: bool,
+}
+
+/// What is known about a document, as reported by `extract`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Document id.
+    pub id: String,
+    /// Where it was loaded from.
+    pub path: String,
+    /// Title, dateline, date, outlet, address.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
+    /// BLAKE3 hash of the text.
+    pub hash: String,
+    /// Length of the text in bytes.
+    pub size_bytes: usize,
+}
+
+/// Everything extracted from a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The documents, in corpus order.
+    pub documents: Vec<DocumentInfo>,
+    /// Actors, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Claims at or above the score threshold, in corpus order.
+    pub claims: Vec<Claim>,
+    /// Families of two or more claims.
+    pub families: Vec<Family>,
+}
+
+/// How to run an extraction.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Claims scoring below this are left out.
+    pub min_score: f32,
+    /// Analyse documents on all cores.
+    pub parallel: bool,
+}
+
+/// The score threshold used when none is given.
+pub const DEFAULT_MIN_SCORE: f32 = 0.5;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            min_score: DEFAULT_MIN_SCORE,
+            parallel: true,
+        }
+    }
+}
+
+/// Extracts actors, claims and families from a corpus.
+pub fn extract(corpus: &Corpus, settings: &Settings) -> Extraction {
+    extract_with_progress(corpus, settings, &|_, _| true).unwrap_or_default()
+}
+
+/// Like [`extract`], calling `progress(done, total)` as documents are analysed; returns
+/// `None` if `progress` returns `false` (cancelled).
+pub fn extract_with_progress(
+    corpus: &Corpus,
+    settings: &Settings,
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<Extraction> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    let total = corpus.documents.len();
+    let done = AtomicUsize::new(0);
+    let cancelled = AtomicBool::new(false);
+    let analyse = |doc: &crate::corpus::Document| {
+        if cancelled.load(Ordering::Relaxed) {
+            return None;
+        }
+        let analysis = document::analyse(doc);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if !progress(n, total) {
+            cancelled.store(true, Ordering::Relaxed);
+        }
+        Some(analysis)
+    };
+    let analyses: Option<Vec<_>> = if settings.parallel {
+        corpus.documents.par_iter().map(analyse).collect()
+    } else {
+        corpus.documents.iter().map(analyse).collect()
+    };
+    let analyses = analyses.filter(|_| !cancelled.load(Ordering::Relaxed))?;
+    Some(assemble(corpus, &analyses, settings))
+}
+
+/// Puts the per-document analyses together into one extraction.
+fn assemble(corpus: &Corpus, analyses: &[document::Analysis], settings: &Settings) -> Extraction {
+    let resolved = actors::resolve(corpus, analyses);
+    let mut claims = Vec::new();
+    let mut claim_frames = Vec::new();
+    for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(analyses).enumerate() {
+        for local in &analysis.claims {
+            if local.score < settings.min_score {
+                continue;
+            }
+            let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
+            let speaker = local.speaker.and_then(global);
+            let mut about: Vec<String> = Vec::new();
+            for &a in &local.about {
+                if let Some(id) = global(a)
+                    && Some(&id) != speaker.as_ref()
+                    && !about.contains(&id)
+                {
+                    about.push(id);
+                }
+            }
+            claims.push(Claim {
+                id: format!("{}:{}", doc.id, local.sentence + 1),
+                document: doc.id.clone(),
+                start: local.start,
+                end: local.end,
+                text: doc.text[local.start..local.end].to_string(),
+                speaker,
+                via: local.via.and_then(global),
+                about,
+                score: local.score,
+                features: local.features.clone(),
+                numbers: local.figures.clone(),
+                family: None,
+                kind: local.kind,
+            });
+            claim_frames.push(families::ClaimSignals {
+                document: doc_index,
+                frame: local.frame.clone(),
+                words: local.words.clone(),
+                actors: local
+                    .about
+                    .iter()
+                    .filter_map(|&a| resolved.actor_index(doc_index, a))
+                    .collect(),
+            });
+        }
+    }
+    let salient: Vec<Vec<usize>> = (0..corpus.documents.len())
+        .map(|d| resolved.salient_actors(d, &analyses[d]))
+        .collect();
+    let families = families::group(&mut claims, &claim_frames, &salient);
+    Extraction {
+        documents: corpus
+            .documents
+            .iter()
+            .map(|d| DocumentInfo {
+                id: d.id.clone(),
+                path: d.path.clone(),
+                meta: d.meta.clone(),
+                hash: d.hash.clone(),
+                size_bytes: d.text.len(),
+            })
+            .collect(),
+        actors: resolved.actors,
+        claims,
+        families,
+    }
+}

@@ -1,0 +1,111 @@
+//! Keys that make differently written names compare equal.
+//!
+//! `key` folds case, apostrophes, hyphens, spaces, periods and doubled letters, so that
+//! `Kan'ani` = `Kanaani`, `Takht Ravanchi` = `Takhtravanchi`, `U.S.` = `US`.
+//! `skeleton` also drops vowels after the first letter, for transliteration variants
+//! (`Mujahedin` = `Mujahadin`); it is used only for long names of the same kind.
+
+/// Folded key of a name.
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut last = '\0';
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// The key without vowels after the first letter (and without doubled letters).
+pub fn skeleton(name: &str) -> String {
+    let k = key(name);
+    let mut out = String::with_capacity(k.len());
+    let mut last = '\0';
+    for (i, c) in k.chars().enumerate() {
+        if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            continue;
+        }
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ş' | 'š' => 's',
+        'ğ' => 'g',
+        'ı' => 'i',
+        _ => c,
+    }
+}
+
+/// A readable, file-name-safe id from a name: `Mujahedin-e Khalq` -> `mujahedin-e-khalq`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() && c != '\'' && c != '’' && c != '.' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("actor");
+    }
+    out
+}
+
+/// A name for display: white space folded, possessive and stray symbols trimmed.
+pub fn clean_display(name: &str) -> String {
+    let trimmed = name
+        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.' || c == ')'))
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_a_key() {
+        assert_eq!(key("Kan'ani"), key("Kanaani"));
+        assert_eq!(key("Takht Ravanchi"), key("Takhtravanchi"));
+        assert_eq!(key("U.S."), key("US"));
+        assert_ne!(key("Iran"), key("Iraq"));
+        assert_eq!(skeleton("Mujahedin-e Khalq"), skeleton("Mujahadin-e Khalq"));
+        assert_eq!(
+            skeleton("Mujahedin-e Khalq Organization"),
+            skeleton("Mujahedin Khalq Organization")
+        );
+    }
+
+    #[test]
+    fn slugs_and_display() {
+        assert_eq!(slug("Mujahedin-e Khalq (MEK)"), "mujahedin-e-khalq-mek");
+        assert_eq!(slug("Kan'ani"), "kanani");
+        assert_eq!(slug("!!!"), "actor");
+        assert_eq!(clean_display(" “Iran’s "), "Iran");
+    }
+}
