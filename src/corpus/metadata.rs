@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::find_dateline;
 use crate::text::token::{Token, TokenKind, tokenize};
 use crate::text::words::lower;
@@ -125,7 +125,7 @@ fn month_number(word: &str) -> Option<u32> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let w = lower(word);
-    if !lexicon().has("months", &w) {
+    if !lexicon().has(List::Months, &w) {
         return None;
     }
     let position = MONTHS.iter().position(|m| w.starts_with(m))?;

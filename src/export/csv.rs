@@ -55,7 +55,7 @@ pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Re
             out,
             [
                 claim.id.clone(),
-                claim.document.clone(),
+                claim.document.to_string(),
                 claim.start.to_string(),
                 claim.end.to_string(),
                 actor_name(&claim.speaker),

@@ -9,10 +9,10 @@
 use rustc_hash::FxHashMap;
 
 use super::document::Analysis;
-use super::mentions::{LocalActor, LocalMention, UnionFind, canonical_name};
-use super::names::{key, skeleton, slug};
+use super::mentions::{LocalActor, UnionFind, canonical_name};
+use super::names::{key_hash, skeleton, slug};
 use super::{Actor, ActorKind, Mention};
-use crate::corpus::Corpus;
+use std::sync::Arc;
 
 /// The corpus's actors and the map from document actors to them.
 pub struct Resolved {
@@ -38,7 +38,7 @@ impl Resolved {
     /// most: what it is about.
     pub fn salient_actors(&self, doc: usize, analysis: &Analysis) -> Vec<usize> {
         let mut counts: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-        for (m, &local) in analysis.actors.actor_of.iter().enumerate() {
+        for (m, &local) in analysis.actor_of.iter().enumerate() {
             let Some(g) = self.actor_index(doc, local) else {
                 continue;
             };
@@ -73,15 +73,15 @@ fn compatible(a: &LocalActor, b: &LocalActor) -> bool {
 }
 
 /// Merges document actors across the corpus.
-pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
+pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
     let nodes: Vec<Node<'_>> = analyses
         .iter()
         .enumerate()
-        .flat_map(|(doc, a)| a.actors.actors.iter().map(move |actor| Node { doc, actor }))
+        .flat_map(|(doc, a)| a.actors.iter().map(move |actor| Node { doc, actor }))
         .collect();
     let mut uf = UnionFind::new(nodes.len());
     let merge_by =
-        |uf: &mut UnionFind, index: &mut FxHashMap<String, usize>, k: String, i: usize| match index
+        |uf: &mut UnionFind, index: &mut FxHashMap<u64, usize>, k: u64, i: usize| match index
             .get(&k)
         {
             Some(&j) if compatible(nodes[i].actor, nodes[j].actor) => uf.union(i, j),
@@ -90,29 +90,33 @@ pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
                 index.insert(k, i);
             }
         };
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    let mut by_skeleton: FxHashMap<String, usize> = FxHashMap::default();
+    const GAZETTEER: u64 = 1;
+    const NAME: u64 = 2;
+    let mut by_key: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut by_skeleton: FxHashMap<u64, usize> = FxHashMap::default();
     for (i, node) in nodes.iter().enumerate() {
         let actor = node.actor;
         if let Some(g) = actor.gazetteer.filter(|_| actor.kind != ActorKind::Group) {
-            merge_by(&mut uf, &mut by_key, format!("gazetteer:{g}"), i);
+            merge_by(&mut uf, &mut by_key, key_hash(&[g], GAZETTEER), i);
             continue;
         }
-        for alias in &actor.aliases {
-            let k = key(alias);
-            if k.is_empty() {
+        for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
+            let k = key_hash(&[alias], NAME);
+            if k == 0 {
                 continue;
             }
-            merge_by(&mut uf, &mut by_key, format!("name:{k}"), i);
-            let long = alias.split_whitespace().count() >= 2 || k.chars().count() >= 8;
-            let sk = skeleton(alias);
-            if long && sk.chars().count() >= 6 && actor.kind != ActorKind::Other {
-                merge_by(
-                    &mut uf,
-                    &mut by_skeleton,
-                    format!("{}:{sk}", actor.kind.as_str()),
-                    i,
-                );
+            merge_by(&mut uf, &mut by_key, k, i);
+            // Transliteration variants, only for long names of a known kind.
+            if actor.kind != ActorKind::Other && (stats.words >= 2 || alias.len() >= 8) {
+                let sk = skeleton(alias);
+                if sk.chars().count() >= 6 {
+                    merge_by(
+                        &mut uf,
+                        &mut by_skeleton,
+                        key_hash(&[&sk], actor.kind as u64 + 16),
+                        i,
+                    );
+                }
             }
         }
     }
@@ -129,7 +133,7 @@ pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
             .actor
             .mentions
             .first()
-            .map_or(0, |&m| analyses[node.doc].actors.mentions[m].start);
+            .map_or(0, |&m| analyses[node.doc].mention_spans[m].0);
         (node.doc, m)
     };
     let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
@@ -138,23 +142,21 @@ pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
     }
     ordered.sort_by_key(|g| first_mention(g[0]));
 
-    let mut local_to_global: Vec<Vec<usize>> = analyses
-        .iter()
-        .map(|a| vec![0; a.actors.actors.len()])
-        .collect();
+    let mut local_to_global: Vec<Vec<usize>> =
+        analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut local_offsets = vec![0usize; analyses.len()];
     {
         // Node index -> (doc, local index).
         let mut n = 0;
         for (doc, a) in analyses.iter().enumerate() {
             local_offsets[doc] = n;
-            n += a.actors.actors.len();
+            n += a.actors.len();
         }
     }
     let mut actors = Vec::with_capacity(ordered.len());
     let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
     for (g, members) in ordered.iter().enumerate() {
-        let merged = merge_group(corpus, analyses, &nodes, members);
+        let merged = merge_group(doc_ids, analyses, &nodes, members);
         let base = slug(&merged.name);
         let count = used_ids.entry(base.clone()).or_insert(0);
         *count += 1;
@@ -177,45 +179,43 @@ pub fn resolve(corpus: &Corpus, analyses: &[Analysis]) -> Resolved {
 
 /// One actor from a group of document actors.
 fn merge_group(
-    corpus: &Corpus,
+    doc_ids: &[Arc<str>],
     analyses: &[Analysis],
     nodes: &[Node<'_>],
     members: &[usize],
 ) -> Actor {
     let mut combined = LocalActor::default();
-    let mut all_mentions: Vec<LocalMention> = Vec::new();
     let mut mentions = Vec::new();
     let mut kind_strength: FxHashMap<ActorKind, (u32, usize)> = FxHashMap::default();
     for &i in members {
         let node = &nodes[i];
-        let doc_mentions = &analyses[node.doc].actors.mentions;
-        let doc_id = &corpus.documents[node.doc].id;
-        for alias in &node.actor.aliases {
-            if !combined.aliases.contains(alias) {
-                combined.aliases.push(alias.clone());
+        let doc_mentions = &analyses[node.doc].mention_spans;
+        let doc_id = &doc_ids[node.doc];
+        for (alias, stats) in node.actor.aliases.iter().zip(&node.actor.alias_stats) {
+            match combined.aliases.iter().position(|a| a == alias) {
+                Some(k) => combined.alias_stats[k].uses += stats.uses,
+                None => {
+                    combined.aliases.push(alias.clone());
+                    combined.alias_stats.push(*stats);
+                }
             }
         }
         combined.gazetteer = combined.gazetteer.or(node.actor.gazetteer);
         let entry = kind_strength.entry(node.actor.kind).or_default();
         entry.0 = entry.0.max(u32::from(node.actor.strength));
         entry.1 += node.actor.mentions.len();
-        for &m in &node.actor.mentions {
-            let mention = &doc_mentions[m];
-            combined.mentions.push(all_mentions.len());
-            all_mentions.push(mention.clone());
-            mentions.push(Mention {
-                document: doc_id.clone(),
-                start: mention.start,
-                end: mention.end,
-            });
-        }
+        mentions.extend(node.actor.mentions.iter().map(|&m| Mention {
+            document: doc_id.clone(),
+            start: doc_mentions[m].0,
+            end: doc_mentions[m].1,
+        }));
     }
     let kind = kind_strength
         .iter()
         .max_by_key(|(kind, (strength, uses))| (*strength, *uses, std::cmp::Reverse(**kind)))
         .map_or(ActorKind::Other, |(kind, _)| *kind);
     combined.kind = kind;
-    let name = canonical_name(&combined, &all_mentions);
+    let name = canonical_name(&combined);
     let aliases = combined
         .aliases
         .into_iter()
@@ -233,7 +233,7 @@ fn merge_group(
 /// A one-word person name joins the one multi-word person in the corpus whose last word
 /// (or joined tail) it is, when its own document has no such full name.
 fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
-    let mut tails: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut tails: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, node) in nodes.iter().enumerate() {
         if node.actor.kind != ActorKind::Person {
             continue;
@@ -246,7 +246,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
         for alias in full {
             let words: Vec<&str> = alias.split_whitespace().collect();
             for k in 1..words.len() {
-                let roots = tails.entry(key(&words[k..].concat())).or_default();
+                let roots = tails.entry(key_hash(&words[k..], 0)).or_default();
                 let root = uf.find(i);
                 if !roots.contains(&root) {
                     roots.push(root);
@@ -256,7 +256,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
     }
     // A longer name that ends with a full name: an unrecognised title or a misspelt one
     // stands before it ("Foreign Minster Mohammad Javad Zarif").
-    let mut full_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut full_names: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, node) in nodes.iter().enumerate() {
         if node.actor.kind == ActorKind::Person {
             for alias in node
@@ -265,7 +265,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
                 .iter()
                 .filter(|a| a.split_whitespace().count() >= 2)
             {
-                full_names.entry(key(alias)).or_default().push(i);
+                full_names.entry(key_hash(&[alias], 0)).or_default().push(i);
             }
         }
     }
@@ -276,7 +276,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
         for alias in &node.actor.aliases {
             let words: Vec<&str> = alias.split_whitespace().collect();
             for k in 1..words.len().saturating_sub(1) {
-                if let Some(others) = full_names.get(&key(&words[k..].concat()))
+                if let Some(others) = full_names.get(&key_hash(&words[k..], 0))
                     && let Some(&other) = others.first()
                 {
                     uf.union(i, other);
@@ -297,7 +297,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
             continue;
         }
         for alias in &actor.aliases {
-            let Some(roots) = tails.get(&key(alias)) else {
+            let Some(roots) = tails.get(&key_hash(&[alias], 0)) else {
                 continue;
             };
             let mut distinct: Vec<usize> = roots.iter().map(|&r| uf.find(r)).collect();

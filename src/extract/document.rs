@@ -8,14 +8,14 @@ use rustc_hash::FxHasher;
 use super::Feature;
 use super::families::{self, Frame};
 use super::figures::{self, Figure};
-use super::mentions::{self, DocumentActors};
+use super::mentions::{self, LocalActor};
 use super::score::{self, Context};
 use super::speakers;
 use crate::corpus::Document;
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::{self, SentenceKind};
 use crate::text::token::TokenKind;
-use crate::text::words::lower;
+use crate::text::words::Source;
 
 /// A scored sentence of a document, with local actor indices.
 #[derive(Clone, Debug)]
@@ -46,19 +46,25 @@ pub struct LocalClaim {
     pub kind: SentenceKind,
 }
 
-/// Everything found in one document.
+/// Everything found in one document. Only what the corpus needs is kept: the mentions'
+/// spans, not their names and tokens.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
-    /// Names and the document's actors.
-    pub actors: DocumentActors,
+    /// The document's actors.
+    pub actors: Vec<LocalActor>,
+    /// Byte span of every mention.
+    pub mention_spans: Vec<(usize, usize)>,
+    /// The actor of every mention.
+    pub actor_of: Vec<usize>,
     /// Every body and heading sentence, scored.
     pub claims: Vec<LocalClaim>,
 }
 
-/// Analyses one document.
-pub fn analyse(doc: &Document) -> Analysis {
+/// Analyses one document, keeping the sentences that score at least `min_score`.
+pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
     let text = doc.text.as_str();
     let seg = segment::segment(text);
+    let src = seg.source(text);
     let actors = mentions::find(text, &seg);
     let attributions = speakers::attribute(text, &seg, &actors);
     let mut claims = Vec::new();
@@ -67,7 +73,7 @@ pub fn analyse(doc: &Document) -> Analysis {
             continue;
         }
         let tokens = seg.sentence_tokens(sentence);
-        let figures = figures::find(text, &seg.tokens, sentence.first_token..sentence.end_token);
+        let figures = figures::find(src, &seg.tokens, sentence.first_token..sentence.end_token);
         let attribution = attributions.get(index).copied().unwrap_or_default();
         let mut about = Vec::new();
         for m in actors.mentions_in(sentence.first_token, sentence.end_token) {
@@ -86,9 +92,17 @@ pub fn analyse(doc: &Document) -> Analysis {
             attributed: attribution.speaker.is_some(),
             kind: sentence.kind,
         };
-        let (score, features) = score::score(text, tokens, &context);
+        let (score, features) = score::score(src, tokens, &context, min_score);
+        let Some(features) = features else { continue };
+        // A bare heading ("Thirst for blood") asserts nothing: no figure, event or speaker.
+        let asserts_something = features
+            .iter()
+            .any(|f| matches!(f.name.as_ref(), "figure" | "event verb" | "reporting verb"));
+        if sentence.kind == SentenceKind::Heading && !asserts_something {
+            continue;
+        }
         let frame = families::frame(
-            text,
+            src,
             &seg.tokens,
             sentence.first_token..sentence.end_token,
             &figures,
@@ -104,26 +118,31 @@ pub fn analyse(doc: &Document) -> Analysis {
             via: attribution.via,
             about,
             frame,
-            words: content_words(text, tokens),
+            words: content_words(src, tokens),
             kind: sentence.kind,
         });
     }
-    Analysis { actors, claims }
+    Analysis {
+        mention_spans: actors.mentions.iter().map(|m| (m.start, m.end)).collect(),
+        actor_of: actors.actor_of,
+        actors: actors.actors,
+        claims,
+    }
 }
 
 /// Hashes of the distinct content words of a sentence: lower case, a plural `s` dropped,
 /// function words, opinion words and numbers left out.
-fn content_words(text: &str, tokens: &[crate::text::token::Token]) -> Vec<u64> {
+fn content_words(src: Source<'_>, tokens: &[crate::text::token::Token]) -> Vec<u64> {
     let lex = lexicon();
     let mut out: Vec<u64> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .filter_map(|t| {
-            let w = lower(t.text(text));
-            if w.len() < 3 || lex.has("function_words", &w) || lex.has("opinion_words", &w) {
+            let w = src.lower(t);
+            if w.len() < 3 || lex.has(List::FunctionWords, w) || lex.has(List::OpinionWords, w) {
                 return None;
             }
-            let stem = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(&w);
+            let stem = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);
             let mut h = FxHasher::default();
             stem.hash(&mut h);
             Some(h.finish())

@@ -14,9 +14,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::figures::Figure;
 use super::mentions::UnionFind;
 use super::{Claim, Family};
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::token::{Token, TokenKind};
-use crate::text::words::lower;
+use crate::text::words::{Source, lower};
 
 /// The event a figure counts and what it counts, figures masked.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -50,7 +50,7 @@ const MIN_SIGNALS: usize = 5;
 
 /// The frame of a sentence: its first counted quantity next to an event word.
 pub fn frame(
-    text: &str,
+    src: Source<'_>,
     tokens: &[Token],
     range: std::ops::Range<usize>,
     figures: &[Figure],
@@ -59,10 +59,7 @@ pub fn frame(
     let mut events: Vec<(usize, &'static str)> = range
         .clone()
         .filter(|&i| tokens[i].kind == TokenKind::Word)
-        .filter_map(|i| {
-            lex.event_class(&lower(tokens[i].text(text)))
-                .map(|c| (i, c))
-        })
+        .filter_map(|i| lex.event_class(src.lower(&tokens[i])).map(|c| (i, c)))
         .collect();
     // Coordinated event words ("kill&maim", "killed and wounded") take the class of the
     // first one: it heads the coordination.
@@ -70,7 +67,7 @@ pub fn frame(
         let (prev, class) = events[k - 1];
         let (at, _) = events[k];
         let joined = at == prev + 2 && {
-            let between = tokens[prev + 1].text(text);
+            let between = src.token(&tokens[prev + 1]);
             matches!(between, "&" | "and" | "or" | "," | "/")
         };
         if joined {
@@ -118,9 +115,9 @@ pub fn frame(
 fn counted_class(unit: &str) -> String {
     let lex = lexicon();
     let w = lower(unit);
-    let people = lex.has("people_nouns", &w)
+    let people = lex.has(List::PeopleNouns, &w)
         || super::gazetteer::lookup(unit).is_some_and(|h| h.form == super::gazetteer::Form::People)
-        || lex.has("group_words", &w)
+        || lex.has(List::GroupWords, &w)
         || lex.event_class(&w) == Some("kill");
     if people {
         "people".to_string()
@@ -143,6 +140,9 @@ fn event_label(event: &str) -> &str {
     }
 }
 
+/// Event, what is counted, a salient actor of the document (or, with none, the document).
+type FrameKey<'a> = (&'static str, &'a str, Option<usize>, Option<usize>);
+
 /// Groups claims into families, setting each member's `family`.
 pub fn group(
     claims: &mut [Claim],
@@ -152,8 +152,7 @@ pub fn group(
     let mut uf = UnionFind::new(claims.len());
     let mut in_frame_family = vec![false; claims.len()];
     // Same frame, documents sharing a salient actor (or the same document).
-    let mut by_frame: FxHashMap<(&'static str, &str, Option<usize>, Option<usize>), usize> =
-        FxHashMap::default();
+    let mut by_frame: FxHashMap<FrameKey<'_>, usize> = FxHashMap::default();
     for (i, s) in signals.iter().enumerate() {
         let Some(frame) = &s.frame else { continue };
         let topics: Vec<Option<usize>> = match salient.get(s.document) {
@@ -266,7 +265,7 @@ fn label(claims: &[Claim], signals: &[ClaimSignals], group: &[usize]) -> String 
         .iter()
         .map(|&i| &claims[i])
         .min_by_key(|c| c.text.len())
-        .map(|c| mask_figures(c))
+        .map(mask_figures)
         .unwrap_or_default();
     shorten(&shortest, 72)
 }
@@ -362,8 +361,10 @@ mod tests {
 
     fn frame_of(sentence: &str) -> Option<Frame> {
         let tokens = tokenize(sentence);
-        let figures = figures::find(sentence, &tokens, 0..tokens.len());
-        frame(sentence, &tokens, 0..tokens.len(), &figures)
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let figures = figures::find(src, &tokens, 0..tokens.len());
+        frame(src, &tokens, 0..tokens.len(), &figures)
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::token::{Token, TokenKind};
-use crate::text::words::lower;
+use crate::text::words::Source;
 
 /// What a number measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,7 +106,8 @@ pub struct Figure {
 }
 
 /// Finds the figures in `tokens[range]` of a document.
-pub fn find(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Figure> {
+pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Figure> {
+    let text = src.text;
     let lex = lexicon();
     let mut out = Vec::new();
     let mut i = range.start;
@@ -116,14 +117,14 @@ pub fn find(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<
         let parsed = match t.kind {
             TokenKind::Number => parse_number(word),
             TokenKind::Word => {
-                let w = lower(word);
+                let w = src.lower(&t);
                 // "one" is mostly a pronoun; take it only before a magnitude ("one million").
-                lex.value("number_words", &w)
+                lex.value("number_words", w)
                     .and_then(|v| v.parse::<f64>().ok())
                     .filter(|_| {
                         w != "one"
-                            || next_word(text, tokens, i + 1, range.end)
-                                .is_some_and(|n| lex.value("magnitudes", &n).is_some())
+                            || next_word(src, tokens, i + 1, range.end)
+                                .is_some_and(|n| lex.value("magnitudes", n).is_some())
                     })
                     .map(|v| ParsedNumber {
                         value: v,
@@ -138,16 +139,16 @@ pub fn find(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<
         };
         let mut end_token = i + 1;
         // A magnitude word after the number: "200 million".
-        if let Some(next) = next_word(text, tokens, end_token, range.end)
+        if let Some(next) = next_word(src, tokens, end_token, range.end)
             && let Some(m) = lex
-                .value("magnitudes", &next)
+                .value("magnitudes", next)
                 .and_then(|m| m.parse::<f64>().ok())
         {
             number.value *= m;
             end_token += 1;
         }
-        let kind = classify(text, tokens, i, end_token, range.clone(), &number);
-        let (qualifier, mut bound) = qualifier_before(text, tokens, i, range.start);
+        let kind = classify(src, tokens, i, end_token, range.clone(), &number);
+        let (qualifier, mut bound) = qualifier_before(src, tokens, i, range.start);
         let mut qualifier = qualifier;
         if number.suffix == Suffix::Plus {
             qualifier = Some("+".to_string());
@@ -155,17 +156,17 @@ pub fn find(text: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<
         }
         if t.kind == TokenKind::Word
             && matches!(
-                lower(word).as_ref(),
+                src.lower(&t),
                 "hundreds" | "thousands" | "dozens" | "millions"
             )
         {
-            qualifier = Some(lower(word).into_owned());
+            qualifier = Some(src.lower(&t).to_string());
             bound = Bound::AtLeast;
         }
         let unit = if kind == FigureKind::Money {
-            Some(currency(text, tokens, i, end_token, range.clone()))
+            Some(currency(src, tokens, i, end_token, range.clone()))
         } else if kind.is_quantity() {
-            counted_noun(text, tokens, end_token, range.end)
+            counted_noun(src, tokens, end_token, range.end)
         } else {
             None
         };
@@ -236,27 +237,28 @@ fn parse_number(word: &str) -> Option<ParsedNumber> {
     Some(ParsedNumber { value, suffix })
 }
 
-fn next_word(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<String> {
+fn next_word<'a>(src: Source<'a>, tokens: &[Token], i: usize, end: usize) -> Option<&'a str> {
     let t = tokens.get(i).filter(|_| i < end)?;
-    (t.kind == TokenKind::Word).then(|| lower(t.text(text)).into_owned())
+    (t.kind == TokenKind::Word).then(|| src.lower(t))
 }
 
-fn prev_word(text: &str, tokens: &[Token], i: usize, start: usize) -> Option<String> {
+fn prev_word<'a>(src: Source<'a>, tokens: &[Token], i: usize, start: usize) -> Option<&'a str> {
     if i <= start {
         return None;
     }
     let t = tokens[i - 1];
-    (t.kind == TokenKind::Word).then(|| lower(t.text(text)).into_owned())
+    (t.kind == TokenKind::Word).then(|| src.lower(&t))
 }
 
 fn classify(
-    text: &str,
+    src: Source<'_>,
     tokens: &[Token],
     first: usize,
     end_token: usize,
     range: std::ops::Range<usize>,
     number: &ParsedNumber,
 ) -> FigureKind {
+    let text = src.text;
     let lex = lexicon();
     let word = tokens[first].text(text);
     match number.suffix {
@@ -276,9 +278,9 @@ fn classify(
     if before.is_some_and(|b| matches!(b.text(text), "$" | "€" | "£" | "¥" | "₹")) {
         return FigureKind::Money;
     }
-    if let Some(next) = next_word(text, tokens, end_token, range.end)
+    if let Some(next) = next_word(src, tokens, end_token, range.end)
         && matches!(
-            next.as_str(),
+            next,
             "dollars"
                 | "dollar"
                 | "euros"
@@ -301,14 +303,14 @@ fn classify(
         return FigureKind::Money;
     }
     if after.is_some_and(|a| a.text(text) == "%")
-        || next_word(text, tokens, end_token, range.end)
+        || next_word(src, tokens, end_token, range.end)
             .is_some_and(|n| n == "percent" || n == "per")
     {
         return FigureKind::Percent;
     }
-    if next_word(text, tokens, end_token, range.end).is_some_and(|n| {
+    if next_word(src, tokens, end_token, range.end).is_some_and(|n| {
         matches!(
-            n.as_str(),
+            n,
             "years"
                 | "year"
                 | "yrs"
@@ -337,22 +339,24 @@ fn classify(
         return FigureKind::Other;
     }
     let is_month =
-        |w: Option<String>| w.is_some_and(|w| lex.has("months", w.trim_end_matches('.')));
+        |w: Option<&str>| w.is_some_and(|w| lex.has(List::Months, w.trim_end_matches('.')));
     let small = number.value >= 1.0 && number.value <= 31.0 && !word.contains(['.', ',']);
     if small
-        && (is_month(prev_word(text, tokens, first, range.start))
-            || is_month(next_word(text, tokens, end_token, range.end))
-            || next_word(text, tokens, end_token, range.end).is_some_and(|n| n == "of")
-                && is_month(next_word(text, tokens, end_token + 1, range.end)))
+        && (is_month(prev_word(src, tokens, first, range.start))
+            || is_month(next_word(src, tokens, end_token, range.end))
+            || next_word(src, tokens, end_token, range.end).is_some_and(|n| n == "of")
+                && is_month(next_word(src, tokens, end_token + 1, range.end)))
     {
         return FigureKind::Date;
     }
     let plain_four_digits = word.len() == 4 && word.chars().all(|c| c.is_ascii_digit());
     if plain_four_digits && (1000.0..=2100.0).contains(&number.value) && end_token == first + 1 {
         // "2000 people" is a count; "in 1979" and "1980-88" are years.
-        let counts_people = next_word(text, tokens, end_token, range.end).is_some_and(|n| {
-            lex.has("people_nouns", &n)
-                || (n.ends_with('s') && !lex.has("function_words", &n) && !lex.has("months", &n))
+        let counts_people = next_word(src, tokens, end_token, range.end).is_some_and(|n| {
+            lex.has(List::PeopleNouns, n)
+                || (n.ends_with('s')
+                    && !lex.has(List::FunctionWords, n)
+                    && !lex.has(List::Months, n))
         });
         if !counts_people {
             return FigureKind::Year;
@@ -372,11 +376,12 @@ fn classify(
 
 /// The qualifier phrase ending right before token `first` (skipping a currency sign).
 fn qualifier_before(
-    text: &str,
+    src: Source<'_>,
     tokens: &[Token],
     first: usize,
     start: usize,
 ) -> (Option<String>, Bound) {
+    let text = src.text;
     let mut end = first;
     if end > start && matches!(tokens[end - 1].text(text), "$" | "€" | "£" | "¥" | "₹") {
         end -= 1;
@@ -389,7 +394,7 @@ fn qualifier_before(
         let matches = tokens[end - n..end]
             .iter()
             .zip(phrase)
-            .all(|(t, w)| t.kind == TokenKind::Word && lower(t.text(text)) == *w);
+            .all(|(t, w)| t.kind == TokenKind::Word && src.lower(t) == *w);
         if matches {
             let written = text[tokens[end - n].start..tokens[end - 1].end].to_lowercase();
             return (Some(written), Bound::from_meaning(meaning));
@@ -399,12 +404,13 @@ fn qualifier_before(
 }
 
 fn currency(
-    text: &str,
+    src: Source<'_>,
     tokens: &[Token],
     first: usize,
     end_token: usize,
     range: std::ops::Range<usize>,
 ) -> String {
+    let text = src.text;
     if first > range.start {
         let sign = tokens[first - 1].text(text);
         let name = match sign {
@@ -419,32 +425,34 @@ fn currency(
             return name.to_string();
         }
     }
-    next_word(text, tokens, end_token, range.end).unwrap_or_default()
+    next_word(src, tokens, end_token, range.end)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The noun a count counts: the first plural or people noun among the next few words
 /// (`17,000 Iranian kids` -> `kids`, `72senior figures` -> `figures`).
-fn counted_noun(text: &str, tokens: &[Token], from: usize, end: usize) -> Option<String> {
+fn counted_noun(src: Source<'_>, tokens: &[Token], from: usize, end: usize) -> Option<String> {
+    let text = src.text;
     let lex = lexicon();
     let mut first_word = None;
     // "hundreds of citizens"
-    let from = if from < end
-        && tokens[from].kind == TokenKind::Word
-        && lower(tokens[from].text(text)) == "of"
-    {
-        from + 1
-    } else {
-        from
-    };
+    let from =
+        if from < end && tokens[from].kind == TokenKind::Word && src.lower(&tokens[from]) == "of" {
+            from + 1
+        } else {
+            from
+        };
     for t in tokens[from..end.min(from + 4)].iter() {
         if t.kind != TokenKind::Word {
             break;
         }
-        let w = lower(t.text(text)).into_owned();
-        if lex.has("function_words", &w) && w != "people" {
+        let w = src.lower(t);
+        if lex.has(List::FunctionWords, w) && w != "people" {
             break;
         }
-        if lex.has("people_nouns", &w) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) {
+        if lex.has(List::PeopleNouns, w) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+        {
             return Some(t.text(text).to_string());
         }
         first_word.get_or_insert_with(|| t.text(text).to_string());
@@ -459,7 +467,8 @@ mod tests {
 
     fn figures(text: &str) -> Vec<Figure> {
         let tokens = tokenize(text);
-        find(text, &tokens, 0..tokens.len())
+        let lower = crate::text::words::lowered(text);
+        find(Source::new(text, &lower), &tokens, 0..tokens.len())
     }
 
     fn summary(text: &str) -> Vec<(f64, Option<String>, FigureKind, Option<String>)> {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::ActorKind;
-use super::names::key;
+use super::names::key_hash;
 
 const SOURCE: &str = include_str!("../../assets/gazetteer.tsv");
 
@@ -40,7 +40,9 @@ pub struct Hit {
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    by_key: HashMap<String, (usize, Form)>,
+    by_key: HashMap<u64, (usize, Form)>,
+    /// Keys of the first words of every name, to skip lookups that cannot match.
+    first_words: std::collections::HashSet<u64>,
     longest_tokens: usize,
 }
 
@@ -49,12 +51,16 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(parse);
 fn parse() -> Gazetteer {
     let mut entries = Vec::new();
     let mut by_key = HashMap::new();
+    let mut first_words = std::collections::HashSet::new();
     let mut longest_tokens = 1;
     let mut add =
-        |by_key: &mut HashMap<String, (usize, Form)>, name: &str, index: usize, form: Form| {
-            let k = key(name);
-            if !k.is_empty() {
+        |by_key: &mut HashMap<u64, (usize, Form)>, name: &str, index: usize, form: Form| {
+            let k = key_hash(&[name], 0);
+            if k != 0 {
                 longest_tokens = longest_tokens.max(name.split_whitespace().count());
+                if let Some(first) = name.split_whitespace().next() {
+                    first_words.insert(key_hash(&[first], 0));
+                }
                 by_key.entry(k).or_insert((index, form));
             }
         };
@@ -102,6 +108,7 @@ fn parse() -> Gazetteer {
     Gazetteer {
         entries,
         by_key,
+        first_words,
         longest_tokens,
     }
 }
@@ -109,11 +116,16 @@ fn parse() -> Gazetteer {
 /// Looks up a whole name.
 pub fn lookup(name: &str) -> Option<Hit> {
     let g = &*GAZETTEER;
-    let (index, form) = *g.by_key.get(&key(name))?;
+    let (index, form) = *g.by_key.get(&key_hash(&[name], 0))?;
     Some(Hit {
         entry: &g.entries[index],
         form,
     })
+}
+
+/// Whether some gazetteer name starts with this word.
+pub fn may_start(word: &str) -> bool {
+    GAZETTEER.first_words.contains(&key_hash(&[word], 0))
 }
 
 /// The longest name, in words, that the gazetteer holds.

@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ActorKind;
 use super::gazetteer::{self, Form};
-use super::names::{clean_display, key};
-use crate::text::lexicon::{is_common_word, lexicon};
+use super::names::{clean_display, key, key_hash};
+use crate::text::lexicon::{List, is_common_word, lexicon};
 use crate::text::segment::{Segmented, SentenceKind};
 use crate::text::token::{Token, TokenKind};
 use crate::text::words::{is_acronym, lower};
@@ -59,10 +59,23 @@ pub struct LocalActor {
     pub strength: Strength,
     /// Every name used, in order of first use.
     pub aliases: Vec<String>,
+    /// For each alias: its words, its uses, whether it is an acronym.
+    pub alias_stats: Vec<AliasStats>,
     /// Indices of its mentions.
     pub mentions: Vec<usize>,
     /// Gazetteer name, if any.
     pub gazetteer: Option<&'static str>,
+}
+
+/// How an alias is written and used, for choosing the canonical name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AliasStats {
+    /// Number of words.
+    pub words: usize,
+    /// Number of mentions written this way.
+    pub uses: usize,
+    /// Whether it is an acronym.
+    pub acronym: bool,
 }
 
 /// All names of one document.
@@ -105,13 +118,25 @@ mod strength {
 }
 
 /// Words seen in the document: capitalized away from a sentence start, and in lower case.
-struct WordStats {
-    capitalized_inside: FxHashSet<String>,
-    lower_case: FxHashSet<String>,
+struct WordStats<'a> {
+    capitalized_inside: FxHashSet<&'a str>,
+    lower_case: FxHashSet<&'a str>,
 }
 
-impl WordStats {
-    fn new(text: &str, seg: &Segmented) -> Self {
+impl<'a> WordStats<'a> {
+    /// Only words that start a sentence are ever asked about, so only they are counted.
+    fn new(text: &'a str, seg: &'a Segmented) -> Self {
+        let lower_of = |i: usize| {
+            let t = seg.tokens[i];
+            &seg.lower[t.start..t.end]
+        };
+        let initials: FxHashSet<&str> = seg
+            .sentences
+            .iter()
+            .filter(|s| s.kind != SentenceKind::Boilerplate)
+            .filter_map(|s| initial_word(text, &seg.tokens, s.first_token, s.end_token))
+            .map(lower_of)
+            .collect();
         let mut capitalized_inside = FxHashSet::default();
         let mut lower_case = FxHashSet::default();
         for s in &seg.sentences {
@@ -119,17 +144,21 @@ impl WordStats {
                 continue;
             }
             let initial = initial_word(text, &seg.tokens, s.first_token, s.end_token);
-            for (i, t) in seg.tokens[s.first_token..s.end_token].iter().enumerate() {
+            for i in s.first_token..s.end_token {
+                let t = seg.tokens[i];
                 if t.kind != TokenKind::Word {
                     continue;
                 }
-                let w = t.text(text);
+                let w = lower_of(i);
+                if !initials.contains(w) {
+                    continue;
+                }
                 if t.first_char(text).is_uppercase() {
-                    if Some(s.first_token + i) != initial {
-                        capitalized_inside.insert(w.to_lowercase());
+                    if Some(i) != initial {
+                        capitalized_inside.insert(w);
                     }
-                } else if !lower_case.contains(w) {
-                    lower_case.insert(w.to_string());
+                } else {
+                    lower_case.insert(w);
                 }
             }
         }
@@ -175,8 +204,9 @@ const ALIAS_CUES: [&[&str]; 7] = [
 
 struct Finder<'a> {
     text: &'a str,
+    lower: &'a str,
     tokens: &'a [Token],
-    stats: WordStats,
+    stats: WordStats<'a>,
     mentions: Vec<LocalMention>,
     links: Vec<(usize, usize)>,
     /// The mention that most recently got an acronym in parentheses.
@@ -189,6 +219,7 @@ struct Finder<'a> {
 pub fn find(text: &str, seg: &Segmented) -> DocumentActors {
     let mut finder = Finder {
         text,
+        lower: &seg.lower,
         tokens: &seg.tokens,
         stats: WordStats::new(text, seg),
         mentions: Vec::new(),
@@ -210,9 +241,10 @@ pub fn find(text: &str, seg: &Segmented) -> DocumentActors {
     group(finder.mentions, &finder.links)
 }
 
-impl Finder<'_> {
-    fn word(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        lower(self.tokens[i].text(self.text))
+impl<'a> Finder<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.lower[t.start..t.end]
     }
 
     fn is_word(&self, i: usize, end: usize, w: &str) -> bool {
@@ -228,6 +260,10 @@ impl Finder<'_> {
         let s = t.text(self.text);
         if s == "I" {
             return false;
+        }
+        // 0xE2 leads the UTF-8 of the Unicode hyphens.
+        if !s.bytes().any(|b| b == b'-' || b == 0xE2) {
+            return t.first_char(self.text).is_uppercase();
         }
         let mut parts = s.split(['-', '‐', '‑']);
         let first = parts.next().unwrap_or("");
@@ -266,8 +302,8 @@ impl Finder<'_> {
                     i += 1;
                     continue;
                 }
-                let prev = self.word(i - 1).into_owned();
-                if i + 1 < end && self.is_connector(i, &prev) && self.is_name_token(i + 1) {
+                let prev = self.word(i - 1);
+                if i + 1 < end && self.is_connector(i, prev) && self.is_name_token(i + 1) {
                     pieces.push(self.piece(i, true));
                     pieces.push(self.piece(i + 1, false));
                     i += 2;
@@ -276,7 +312,7 @@ impl Finder<'_> {
                 if i + 2 < end
                     && self.is_word(i, end, "of")
                     && self.is_word(i + 1, end, "the")
-                    && self.allows_of(&prev)
+                    && self.allows_of(prev)
                     && self.is_name_token(i + 2)
                 {
                     pieces.push(self.piece(i, true));
@@ -305,12 +341,15 @@ impl Finder<'_> {
 
     /// A sentence mostly in capitals (a shouted headline) has no reliable acronyms.
     fn is_shouting(&self, first: usize, end: usize) -> bool {
-        let words: Vec<&str> = self.tokens[first..end]
+        let (mut words, mut capitals) = (0, 0);
+        for t in self.tokens[first..end]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
-            .collect();
-        words.len() >= 4 && words.iter().filter(|w| is_acronym(w)).count() * 4 >= words.len() * 3
+        {
+            words += 1;
+            capitals += usize::from(is_acronym(t.text(self.text)));
+        }
+        words >= 4 && capitals * 4 >= words * 3
     }
 
     fn piece(&self, i: usize, connector: bool) -> Piece {
@@ -327,8 +366,7 @@ impl Finder<'_> {
         if self.tokens[i].kind != TokenKind::Word {
             return false;
         }
-        let w = self.word(i);
-        match w.as_ref() {
+        match self.word(i) {
             "of" | "for" => self.allows_of(prev),
             other => PARTICLES.contains(&other),
         }
@@ -337,9 +375,9 @@ impl Finder<'_> {
     /// Whether "of" may continue a name after `prev` ("Ministry of", "Secretary of").
     fn allows_of(&self, prev: &str) -> bool {
         let lex = lexicon();
-        lex.has("org_heads", prev)
-            || lex.has("titles", prev)
-            || lex.has("place_heads", prev)
+        lex.has(List::OrgHeads, prev)
+            || lex.has(List::Titles, prev)
+            || lex.has(List::PlaceHeads, prev)
             || matches!(
                 prev,
                 "states" | "republic" | "kingdom" | "university" | "bank"
@@ -377,28 +415,31 @@ impl Finder<'_> {
         }
     }
 
-    fn lower_of(&self, p: &Piece) -> String {
-        self.text[p.start..p.end].to_lowercase()
+    fn lower_of(&self, p: &Piece) -> &'a str {
+        &self.lower[p.start..p.end]
     }
 
     /// Cleans a run of name pieces and emits its mentions.
     fn run(&mut self, mut pieces: Vec<Piece>, sentence_initial: bool) {
         let lex = lexicon();
-        let whole_in_gazetteer = gazetteer::lookup(self.text_of(&pieces)).is_some();
+        let starts_entry = pieces
+            .first()
+            .is_some_and(|p| gazetteer::may_start(&self.text[p.start..p.end]));
+        let whole_in_gazetteer = starts_entry && gazetteer::lookup(self.text_of(&pieces)).is_some();
         let mut initial = sentence_initial;
         while let Some(first) = pieces.first().copied() {
             let w = self.lower_of(&first);
             let strip = first.connector
                 || (!whole_in_gazetteer
-                    && (lex.has("function_words", &w)
-                        || lex.has("months", &w)
-                        || lex.has("weekdays", &w)
-                        || lex.has("not_names", &w)
+                    && (lex.has(List::FunctionWords, w)
+                        || lex.has(List::Months, w)
+                        || lex.has(List::Weekdays, w)
+                        || lex.has(List::NotNames, w)
                         || (initial
                             && pieces.len() > 1
-                            && !lex.has("titles", &w)
-                            && (self.stats.lower_case.contains(&w)
-                                || (is_common_word(&w)
+                            && !lex.has(List::Titles, w)
+                            && (self.stats.lower_case.contains(w)
+                                || (is_common_word(w)
                                     && (w.ends_with("ing")
                                         || w.ends_with("ed")
                                         || w.ends_with("ly")))))));
@@ -417,29 +458,31 @@ impl Finder<'_> {
         if pieces.len() == 1 {
             let w = self.lower_of(&pieces[0]);
             let surface = &self.text[pieces[0].start..pieces[0].end];
-            if lex.has("not_names", &w) || lex.has("months", &w) || lex.has("weekdays", &w) {
+            if lex.has(List::NotNames, w) || lex.has(List::Months, w) || lex.has(List::Weekdays, w)
+            {
                 return;
             }
             let known = gazetteer::lookup(surface).is_some() || is_acronym(surface);
             if initial
                 && !known
-                && !self.stats.capitalized_inside.contains(&w)
+                && !self.stats.capitalized_inside.contains(w)
                 && !self.reporting_verb_after(pieces[0].token)
             {
                 return;
             }
-            if lex.has("titles", &w) && !known {
+            if lex.has(List::Titles, w) && !known {
                 return;
             }
         }
         for segment in self.split_at_org_heads(&pieces) {
-            self.segment(segment);
+            self.segment(&segment);
         }
     }
 
     fn reporting_verb_after(&self, token: usize) -> bool {
         self.tokens.get(token + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && lexicon().has("reporting_verbs", &lower(t.text(self.text)))
+            t.kind == TokenKind::Word
+                && lexicon().has(List::ReportingVerbs, &lower(t.text(self.text)))
         })
     }
 
@@ -449,7 +492,7 @@ impl Finder<'_> {
         let lex = lexicon();
         let is_head = |p: &Piece| {
             let w = self.lower_of(p);
-            !p.connector && (lex.has("org_heads", &w) || lex.has("media_heads", &w))
+            !p.connector && (lex.has(List::OrgHeads, w) || lex.has(List::MediaHeads, w))
         };
         let last_head = pieces.iter().rposition(is_head);
         match last_head {
@@ -461,11 +504,14 @@ impl Finder<'_> {
     }
 
     /// Emits the mentions of one cleaned segment.
-    fn segment(&mut self, pieces: Vec<Piece>) {
+    fn segment(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
-        let whole = self.text_of(&pieces).to_string();
-        if let Some(hit) = gazetteer::lookup(&whole) {
-            self.emit_gazetteer(&pieces, hit);
+        if !gazetteer::may_start(&self.text[pieces[0].start..pieces[0].end]) {
+            self.titled(pieces);
+            return;
+        }
+        if let Some(hit) = gazetteer::lookup(self.text_of(pieces)) {
+            self.emit_gazetteer(pieces, hit);
             return;
         }
         // A gazetteer prefix: "Iranian Foreign Minister X", "U.S. State Department".
@@ -476,14 +522,14 @@ impl Finder<'_> {
             };
             let rest = &pieces[k..];
             let next = self.lower_of(&rest[0]);
-            if lex.has("titles", &next) {
+            if lex.is_title(next) {
                 self.emit_gazetteer(&pieces[..k], hit);
-                self.titled(rest.to_vec());
+                self.titled(rest);
                 return;
             }
             let last = self.lower_of(&pieces[pieces.len() - 1]);
-            if lex.has("group_words", &last) {
-                self.emit(&pieces, ActorKind::Group, strength::HEAD_WORD, None);
+            if lex.has(List::GroupWords, last) {
+                self.emit(pieces, ActorKind::Group, strength::HEAD_WORD, None);
                 return;
             }
             break;
@@ -506,20 +552,20 @@ impl Finder<'_> {
     }
 
     /// Strips leading titles; what follows a title is a person.
-    fn titled(&mut self, pieces: Vec<Piece>) {
+    fn titled(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
         let mut j = 0;
         while j < pieces.len() {
             let w = self.lower_of(&pieces[j]);
             let title_connector = pieces[j].connector && j > 0 && j + 1 < pieces.len();
-            if lex.has("titles", &w) || title_connector {
+            if lex.is_title(w) || title_connector {
                 j += 1;
             } else {
                 break;
             }
         }
         if j == 0 {
-            self.plain(&pieces, None);
+            self.plain(pieces);
             return;
         }
         if j == pieces.len() {
@@ -535,9 +581,9 @@ impl Finder<'_> {
         }
         if after_connector {
             // "Deputy Chief of the Armed Forces": the title belongs to someone else.
-            self.plain(rest, None);
+            self.plain(rest);
         } else if self.has_head_word(rest) {
-            self.plain(&pieces, None);
+            self.plain(pieces);
         } else {
             self.emit(rest, ActorKind::Person, strength::TITLE, None);
         }
@@ -547,14 +593,16 @@ impl Finder<'_> {
         let lex = lexicon();
         pieces.iter().any(|p| {
             let w = self.lower_of(p);
-            lex.has("org_heads", &w) || lex.has("media_heads", &w) || lex.has("place_heads", &w)
+            lex.has(List::OrgHeads, w)
+                || lex.has(List::MediaHeads, w)
+                || lex.has(List::PlaceHeads, w)
         })
     }
 
     /// Decides the kind of a name with no title or gazetteer entry.
-    fn plain(&mut self, pieces: &[Piece], _hint: Option<ActorKind>) {
+    fn plain(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
-        let words: Vec<String> = pieces
+        let words: Vec<&str> = pieces
             .iter()
             .filter(|p| !p.connector)
             .map(|p| self.lower_of(p))
@@ -566,33 +614,35 @@ impl Finder<'_> {
         let media_cue = pieces[0].token > 0 && {
             let before = self.tokens[pieces[0].token - 1];
             let before = if before.kind == TokenKind::Word
-                && lower(before.text(self.text)) == "the"
+                && &self.lower[before.start..before.end] == "the"
                 && pieces[0].token > 1
             {
                 self.tokens[pieces[0].token - 2]
             } else {
                 before
             };
-            before.kind == TokenKind::Word && lex.has("media_cues", &lower(before.text(self.text)))
+            before.kind == TokenKind::Word
+                && lex.has(List::MediaCues, &self.lower[before.start..before.end])
         };
-        let (kind, how_sure) = if (words.len() == 1 && lex.has("media_names", first))
-            || (words.len() > 1 && lex.has("media_heads", last))
+        let (kind, how_sure) = if (words.len() == 1 && lex.has(List::MediaNames, first))
+            || (words.len() > 1 && lex.has(List::MediaHeads, last))
             || media_cue
         {
             (ActorKind::Media, strength::HEAD_WORD)
-        } else if words.iter().any(|w| lex.has("org_heads", w)) {
+        } else if words.iter().any(|w| lex.has(List::OrgHeads, w)) {
             (ActorKind::Organization, strength::HEAD_WORD)
-        } else if words.len() > 1 && (lex.has("place_heads", first) || lex.has("place_heads", last))
+        } else if words.len() > 1
+            && (lex.has(List::PlaceHeads, first) || lex.has(List::PlaceHeads, last))
         {
             (ActorKind::Place, strength::HEAD_WORD)
-        } else if lex.has("group_words", last) {
+        } else if lex.has(List::GroupWords, last) {
             (ActorKind::Group, strength::HEAD_WORD)
         } else if words.len() == 1 && is_acronym(surface) {
             (ActorKind::Organization, strength::WEAK)
         } else if (2..=5).contains(&words.len())
             && words
                 .iter()
-                .any(|w| !is_common_word(w) && !lex.has("function_words", w))
+                .any(|w| !is_common_word(w) && !lex.has(List::FunctionWords, w))
             && !pieces.iter().any(|p| {
                 let s = &self.text[p.start..p.end];
                 is_acronym(s) || gazetteer::lookup(s).is_some()
@@ -606,7 +656,7 @@ impl Finder<'_> {
             // not actors.
             if words
                 .iter()
-                .all(|w| is_common_word(w) || lex.has("function_words", w))
+                .all(|w| is_common_word(w) || lex.has(List::FunctionWords, w))
             {
                 return;
             }
@@ -730,17 +780,20 @@ impl Finder<'_> {
 
 /// Groups mentions into actors: same key, acronym links, surnames and first names.
 fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActors {
+    const NAME: u64 = 1;
+    const GAZETTEER: u64 = 2;
     let mut uf = UnionFind::new(mentions.len());
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_key: FxHashMap<u64, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let k = match m.gazetteer {
-            Some(g) => format!("gazetteer:{g}"),
-            None => key(&m.name),
+            Some(g) => key_hash(&[g], GAZETTEER),
+            None => key_hash(&[&m.name], NAME),
         };
-        if let Some(&j) = by_key.get(&k) {
-            uf.union(i, j);
-        } else {
-            by_key.insert(k, i);
+        match by_key.get(&k) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_key.insert(k, i);
+            }
         }
     }
     for &(a, b) in links {
@@ -761,8 +814,16 @@ fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActor
         actor_of[i] = a;
         let actor = &mut actors[a];
         actor.mentions.push(i);
-        if !actor.aliases.contains(&m.name) {
-            actor.aliases.push(m.name.clone());
+        match actor.aliases.iter().position(|n| *n == m.name) {
+            Some(k) => actor.alias_stats[k].uses += 1,
+            None => {
+                actor.aliases.push(m.name.clone());
+                actor.alias_stats.push(AliasStats {
+                    words: m.words,
+                    uses: 1,
+                    acronym: m.acronym,
+                });
+            }
         }
         if m.strength > actor.strength || actor.mentions.len() == 1 {
             actor.kind = m.kind;
@@ -773,7 +834,7 @@ fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActor
         }
     }
     for actor in &mut actors {
-        actor.name = canonical_name(actor, &mentions);
+        actor.name = canonical_name(actor);
     }
     DocumentActors {
         mentions,
@@ -784,49 +845,53 @@ fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActor
 
 /// The fullest name of an actor: the gazetteer name, else the non-acronym name with the
 /// most words, the most used among those.
-pub fn canonical_name(actor: &LocalActor, mentions: &[LocalMention]) -> String {
+pub fn canonical_name(actor: &LocalActor) -> String {
     if let Some(g) = actor.gazetteer.filter(|_| actor.kind != ActorKind::Group) {
         return g.to_string();
     }
-    let mut best: Option<(&str, usize, usize)> = None; // name, words, uses
+    if let [only] = actor.aliases.as_slice() {
+        return only.clone();
+    }
     let multi_word_keys: Vec<String> = actor
         .aliases
         .iter()
         .filter(|a| a.split_whitespace().count() >= 2)
         .map(|a| key(a))
         .collect();
-    for alias in &actor.aliases {
-        // "Minster Mohammad Javad Zarif" only puts an unrecognised word before a full name.
+    let mut best: Option<(&str, usize, usize)> = None; // name, words, uses
+    for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
+        // "Minster Mohammad Javad Zarif" only puts a common word (a misspelt title) before
+        // a full name; "Majid Takht Ravanchi" puts a first name before one.
+        let first_word = alias
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let common_first = is_common_word(&first_word) || lexicon().is_title(&first_word);
         let alias_key = key(alias);
-        if multi_word_keys
-            .iter()
-            .any(|k| alias_key.len() > k.len() && alias_key.ends_with(k.as_str()))
+        if common_first
+            && multi_word_keys
+                .iter()
+                .any(|k| alias_key.len() > k.len() && alias_key.ends_with(k.as_str()))
         {
             continue;
         }
-        let uses: Vec<&LocalMention> = actor
-            .mentions
-            .iter()
-            .map(|&i| &mentions[i])
-            .filter(|m| &m.name == alias)
-            .collect();
-        let words = uses
-            .first()
-            .map_or(0, |m| if m.acronym { 0 } else { m.words });
-        let candidate = (alias.as_str(), words, uses.len());
+        let words = if stats.acronym { 0 } else { stats.words };
+        let candidate = (alias.as_str(), words, stats.uses);
         best = match best {
             Some(b) if (b.1, b.2) >= (candidate.1, candidate.2) => Some(b),
             _ => Some(candidate),
         };
     }
-    best.map_or_else(String::new, |b| b.0.to_string())
+    best.or_else(|| actor.aliases.first().map(|a| (a.as_str(), 0, 0)))
+        .map_or_else(String::new, |b| b.0.to_string())
 }
 
 /// Joins a surname or first name (or a shorter tail of a name, or a name written as one
 /// word) to the single multi-word person name in the document it belongs to.
 fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
-    let mut tails: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
-    let mut firsts: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+    let mut tails: FxHashMap<u64, FxHashSet<usize>> = FxHashMap::default();
+    let mut firsts: FxHashMap<u64, FxHashSet<usize>> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != ActorKind::Person || m.words < 2 {
             continue;
@@ -835,13 +900,19 @@ fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
         let root = uf.find(i);
         for k in 1..words.len() {
             tails
-                .entry(key(&words[k..].concat()))
+                .entry(key_hash(&words[k..], 0))
                 .or_default()
                 .insert(root);
         }
         if let Some(first) = words.first() {
-            firsts.entry(key(first)).or_default().insert(root);
+            firsts
+                .entry(key_hash(&[first], 0))
+                .or_default()
+                .insert(root);
         }
+    }
+    if tails.is_empty() {
+        return;
     }
     for (i, m) in mentions.iter().enumerate() {
         if m.gazetteer.is_some()
@@ -850,8 +921,8 @@ fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
         {
             continue;
         }
-        let k = key(&m.name);
-        let unique = |map: &FxHashMap<String, FxHashSet<usize>>| {
+        let k = key_hash(&[&m.name], 0);
+        let unique = |map: &FxHashMap<u64, FxHashSet<usize>>| {
             map.get(&k)
                 .filter(|roots| roots.len() == 1)
                 .and_then(|r| r.iter().next().copied())

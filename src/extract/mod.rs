@@ -74,8 +74,8 @@ impl ActorKind {
 /// Where a name occurs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    /// Document id.
-    pub document: String,
+    /// Document id (shared by all mentions in the document).
+    pub document: std::sync::Arc<str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -102,7 +102,7 @@ pub struct Actor {
 pub struct Feature {
     /// What was found: `figure`, `date`, `event verb`, `named actor`, `reporting verb`,
     /// `superlative`, `opinion words`, `hedge`, `question`, `short`, `heading`.
-    pub name: String,
+    pub name: std::borrow::Cow<'static, str>,
     /// How much it added to (or took from) the score.
     pub weight: f32,
     /// The words that showed it.
@@ -114,8 +114,8 @@ pub struct Feature {
 pub struct Claim {
     /// Stable id: `DOCUMENT:SENTENCE` (sentence number in the document, from 1).
     pub id: String,
-    /// Document id.
-    pub document: String,
+    /// Document id (shared by all claims in the document).
+    pub document: std::sync::Arc<str>,
     /// Byte offset of the claim in the document.
     pub start: usize,
     /// Byte offset one past the claim.
@@ -227,7 +227,7 @@ pub fn extract_with_progress(
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }
-        let analysis = document::analyse(doc);
+        let analysis = document::analyse(doc, settings.min_score);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if !progress(n, total) {
             cancelled.store(true, Ordering::Relaxed);
@@ -240,19 +240,21 @@ pub fn extract_with_progress(
         corpus.documents.iter().map(analyse).collect()
     };
     let analyses = analyses.filter(|_| !cancelled.load(Ordering::Relaxed))?;
-    Some(assemble(corpus, &analyses, settings))
+    Some(assemble(corpus, &analyses))
 }
 
 /// Puts the per-document analyses together into one extraction.
-fn assemble(corpus: &Corpus, analyses: &[document::Analysis], settings: &Settings) -> Extraction {
-    let resolved = actors::resolve(corpus, analyses);
+fn assemble(corpus: &Corpus, analyses: &[document::Analysis]) -> Extraction {
+    let doc_ids: Vec<std::sync::Arc<str>> = corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str().into())
+        .collect();
+    let resolved = actors::resolve(&doc_ids, analyses);
     let mut claims = Vec::new();
     let mut claim_frames = Vec::new();
     for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(analyses).enumerate() {
         for local in &analysis.claims {
-            if local.score < settings.min_score {
-                continue;
-            }
             let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
             let speaker = local.speaker.and_then(global);
             let mut about: Vec<String> = Vec::new();
@@ -266,7 +268,7 @@ fn assemble(corpus: &Corpus, analyses: &[document::Analysis], settings: &Setting
             }
             claims.push(Claim {
                 id: format!("{}:{}", doc.id, local.sentence + 1),
-                document: doc.id.clone(),
+                document: doc_ids[doc_index].clone(),
                 start: local.start,
                 end: local.end,
                 text: doc.text[local.start..local.end].to_string(),

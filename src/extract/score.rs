@@ -3,10 +3,10 @@
 
 use super::Feature;
 use super::figures::{Figure, FigureKind};
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::SentenceKind;
 use crate::text::token::{Token, TokenKind};
-use crate::text::words::lower;
+use crate::text::words::Source;
 
 /// Every sentence starts here.
 pub const BASE: f32 = 0.15;
@@ -45,125 +45,158 @@ pub struct Context<'a> {
     pub kind: SentenceKind,
 }
 
-/// Scores a sentence; returns the score and its features (base first).
-pub fn score(text: &str, tokens: &[Token], context: &Context<'_>) -> (f32, Vec<Feature>) {
+/// Word classes the score looks for, in the order their features are listed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Weekday,
+    Event,
+    Reporting,
+    Superlative,
+    Opinion,
+    Hedge,
+}
+
+/// Scores a sentence. The features (base first), with the words that showed them, are
+/// built only when the score reaches `min_score`: most sentences are not kept, and their
+/// explanations would be thrown away.
+pub fn score(
+    src: Source<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+    min_score: f32,
+) -> (f32, Option<Vec<Feature>>) {
     let lex = lexicon();
-    let mut features = vec![feature("base", BASE, String::new())];
-    let quantities: Vec<&str> = context
-        .figures
-        .iter()
-        .filter(|f| f.kind.is_quantity() || f.kind == FigureKind::Duration)
-        .map(|f| f.text.as_str())
-        .collect();
-    if !quantities.is_empty() {
-        features.push(feature("figure", FIGURE, quantities.join(", ")));
-    }
-    let mut dates: Vec<&str> = context
-        .figures
-        .iter()
-        .filter(|f| matches!(f.kind, FigureKind::Year | FigureKind::Date))
-        .map(|f| f.text.as_str())
-        .collect();
-    let mut events = Vec::new();
-    let mut reporting = Vec::new();
-    let mut superlatives = Vec::new();
-    let mut opinions = Vec::new();
-    let mut hedges = Vec::new();
+    let mut cues: Vec<(Cue, &Token)> = Vec::new();
     let mut words = 0;
-    for t in tokens {
-        if t.kind != TokenKind::Word {
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
+        let lists = lex.lists_of(src.lower(t));
+        if lists == 0 {
             continue;
         }
-        words += 1;
-        let raw = t.text(text);
-        let w = lower(raw);
-        let w = w.as_ref();
-        if lex.has("weekdays", w) {
-            dates.push(raw);
-        } else if lex.is_event_word(w) {
-            events.push(raw);
-        } else if lex.has("reporting_verbs", w) {
-            reporting.push(raw);
+        let is = |list: List| lists & list.bit() != 0;
+        if is(List::Weekdays) {
+            cues.push((Cue::Weekday, t));
+        } else if is(List::EventForms) || is(List::EventNouns) {
+            cues.push((Cue::Event, t));
+        } else if is(List::ReportingVerbs) {
+            cues.push((Cue::Reporting, t));
         }
-        if lex.has("superlatives", w) {
-            superlatives.push(raw);
-        }
-        if lex.has("opinion_words", w) {
-            opinions.push(raw);
-        }
-        if lex.has("hedge_words", w) {
-            hedges.push(raw);
+        for (list, cue) in [
+            (List::Superlatives, Cue::Superlative),
+            (List::OpinionWords, Cue::Opinion),
+            (List::HedgeWords, Cue::Hedge),
+        ] {
+            if is(list) {
+                cues.push((cue, t));
+            }
         }
     }
-    if !dates.is_empty() {
-        features.push(feature("date", DATE, dates.join(", ")));
-    }
-    if !events.is_empty() {
-        features.push(feature("event verb", EVENT, dedup(events).join(", ")));
-    }
-    if !context.actor_names.is_empty() {
-        features.push(feature(
-            "named actor",
-            NAMED_ACTOR,
-            dedup(context.actor_names.clone()).join(", "),
-        ));
-    }
-    if context.attributed || !reporting.is_empty() {
-        features.push(feature(
-            "reporting verb",
-            REPORTED,
-            dedup(reporting).join(", "),
-        ));
-    }
-    if !superlatives.is_empty() {
-        features.push(feature(
-            "superlative",
-            SUPERLATIVE,
-            dedup(superlatives).join(", "),
-        ));
-    }
-    if !opinions.is_empty() {
-        let n = opinions.len().min(3) as f32;
-        features.push(feature(
-            "opinion words",
-            OPINION * n,
-            dedup(opinions).join(", "),
-        ));
-    }
-    if !hedges.is_empty() {
-        features.push(feature("hedge", HEDGE, dedup(hedges).join(", ")));
-    }
+    let has = |cue: Cue| cues.iter().any(|(c, _)| *c == cue);
+    let count = |cue: Cue| cues.iter().filter(|(c, _)| *c == cue).count();
+    let quantity = |f: &&Figure| f.kind.is_quantity() || f.kind == FigureKind::Duration;
+    let dated = |f: &&Figure| matches!(f.kind, FigureKind::Year | FigureKind::Date);
     let question = tokens
         .iter()
         .rev()
-        .find(|t| t.kind != TokenKind::Quote && !t.is_punct(text, ')'))
-        .is_some_and(|t| t.is_punct(text, '?'));
-    if question {
-        features.push(feature("question", QUESTION, "?".to_string()));
-    }
-    if words < 6 {
-        features.push(feature("short", SHORT, format!("{words} words")));
-    }
-    if context.kind == SentenceKind::Heading {
-        features.push(feature("heading", HEADING, String::new()));
-    }
-    let total: f32 = features.iter().map(|f| f.weight).sum();
+        .find(|t| t.kind != TokenKind::Quote && !t.is_punct(src.text, ')'))
+        .is_some_and(|t| t.is_punct(src.text, '?'));
+    let opinions = count(Cue::Opinion).min(3) as f32;
+    let parts = [
+        ("base", BASE, true),
+        (
+            "figure",
+            FIGURE,
+            context.figures.iter().any(|f| quantity(&f)),
+        ),
+        (
+            "date",
+            DATE,
+            context.figures.iter().any(|f| dated(&f)) || has(Cue::Weekday),
+        ),
+        ("event verb", EVENT, has(Cue::Event)),
+        ("named actor", NAMED_ACTOR, !context.actor_names.is_empty()),
+        (
+            "reporting verb",
+            REPORTED,
+            context.attributed || has(Cue::Reporting),
+        ),
+        ("superlative", SUPERLATIVE, has(Cue::Superlative)),
+        ("opinion words", OPINION * opinions, opinions > 0.0),
+        ("hedge", HEDGE, has(Cue::Hedge)),
+        ("question", QUESTION, question),
+        ("short", SHORT, words < 6),
+        ("heading", HEADING, context.kind == SentenceKind::Heading),
+    ];
+    let total: f32 = parts.iter().filter(|p| p.2).map(|p| p.1).sum();
     let score = (total.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-    (score, features)
+    if score < min_score {
+        return (score, None);
+    }
+    let words_of = |cue: Cue| {
+        let found: Vec<&str> = cues
+            .iter()
+            .filter(|(c, _)| *c == cue)
+            .map(|(_, t)| src.token(t))
+            .collect();
+        dedup(found).join(", ")
+    };
+    let figures_where = |keep: &dyn Fn(&&Figure) -> bool| {
+        context
+            .figures
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+    };
+    let features = parts
+        .iter()
+        .filter(|p| p.2)
+        .map(|&(name, weight, _)| {
+            let evidence = match name {
+                "figure" => figures_where(&quantity).join(", "),
+                "date" => {
+                    let mut found = figures_where(&dated);
+                    found.extend(
+                        cues.iter()
+                            .filter(|(c, _)| *c == Cue::Weekday)
+                            .map(|(_, t)| src.token(t)),
+                    );
+                    found.join(", ")
+                }
+                "event verb" => words_of(Cue::Event),
+                "named actor" => dedup(context.actor_names.clone()).join(", "),
+                "reporting verb" => words_of(Cue::Reporting),
+                "superlative" => words_of(Cue::Superlative),
+                "opinion words" => words_of(Cue::Opinion),
+                "hedge" => words_of(Cue::Hedge),
+                "question" => "?".to_string(),
+                "short" => format!("{words} words"),
+                _ => String::new(),
+            };
+            feature(name, weight, evidence)
+        })
+        .collect();
+    (score, Some(features))
 }
 
-fn feature(name: &str, weight: f32, evidence: String) -> Feature {
+fn feature(name: &'static str, weight: f32, evidence: String) -> Feature {
     Feature {
-        name: name.to_string(),
+        name: std::borrow::Cow::Borrowed(name),
         weight,
         evidence,
     }
 }
 
-fn dedup(mut words: Vec<&str>) -> Vec<&str> {
-    let mut seen = std::collections::HashSet::new();
-    words.retain(|w| seen.insert(w.to_lowercase()));
-    words
+/// Drops repeated words (ignoring case); lists are a handful of words long.
+fn dedup(words: Vec<&str>) -> Vec<&str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for w in words {
+        if !kept.iter().any(|k| k.eq_ignore_ascii_case(w)) {
+            kept.push(w);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -174,14 +207,16 @@ mod tests {
 
     fn score_of(sentence: &str, actors: Vec<&str>) -> f32 {
         let tokens = tokenize(sentence);
-        let figures = figures::find(sentence, &tokens, 0..tokens.len());
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let figures = figures::find(src, &tokens, 0..tokens.len());
         let context = Context {
             figures: &figures,
             actor_names: actors,
             attributed: false,
             kind: SentenceKind::Body,
         };
-        score(sentence, &tokens, &context).0
+        score(src, &tokens, &context, 0.0).0
     }
 
     #[test]
@@ -201,15 +236,18 @@ mod tests {
     fn features_explain_the_score() {
         let sentence = "Troops withdrew 3,000 soldiers from the border on Monday.";
         let tokens = tokenize(sentence);
-        let figures = figures::find(sentence, &tokens, 0..tokens.len());
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let figures = figures::find(src, &tokens, 0..tokens.len());
         let context = Context {
             figures: &figures,
             actor_names: vec![],
             attributed: false,
             kind: SentenceKind::Body,
         };
-        let (score, features) = score(sentence, &tokens, &context);
-        let names: Vec<&str> = features.iter().map(|f| f.name.as_str()).collect();
+        let (score, features) = score(src, &tokens, &context, 0.0);
+        let features = features.expect("kept at 0");
+        let names: Vec<&str> = features.iter().map(|f| f.name.as_ref()).collect();
         assert_eq!(names, ["base", "figure", "date", "event verb"]);
         let sum: f32 = features.iter().map(|f| f.weight).sum();
         assert!((sum - score).abs() < 0.01);

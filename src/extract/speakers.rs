@@ -10,7 +10,7 @@
 
 use super::ActorKind;
 use super::mentions::DocumentActors;
-use crate::text::lexicon::lexicon;
+use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::{Quote, Segmented, SentenceKind};
 use crate::text::token::TokenKind;
 use crate::text::words::lower;
@@ -188,10 +188,10 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
     out
 }
 
-impl Attributor<'_> {
-    fn word(&self, i: usize) -> Option<std::borrow::Cow<'_, str>> {
+impl<'a> Attributor<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.seg.tokens.get(i)?;
-        (t.kind == TokenKind::Word).then(|| lower(t.text(self.text)))
+        (t.kind == TokenKind::Word).then(|| &self.seg.lower[t.start..t.end])
     }
 
     fn is_reporting_verb(&self, i: usize) -> bool {
@@ -199,15 +199,15 @@ impl Attributor<'_> {
         if t.kind != TokenKind::Word || t.first_char(self.text).is_uppercase() {
             return false;
         }
-        let w = lower(t.text(self.text));
-        if !lexicon().has("reporting_verbs", &w) {
+        let w = &self.seg.lower[t.start..t.end];
+        if !lexicon().has(List::ReportingVerbs, w) {
             return false;
         }
         // "a post", "the claim": nouns, not verbs.
         !(i > 0
             && self.word(i - 1).is_some_and(|p| {
                 matches!(
-                    p.as_ref(),
+                    p,
                     "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that" | "our"
                 )
             }))
@@ -250,7 +250,7 @@ impl Attributor<'_> {
             }
             Subject::Anyone => self.last_speaker,
             Subject::NamedBy(token) => {
-                let noun = self.word(token)?.into_owned();
+                let noun = self.word(token)?;
                 let limit = before_token.max(token);
                 self.actors
                     .mentions
@@ -325,10 +325,7 @@ impl Attributor<'_> {
             let t = seg.tokens[j];
             let skippable = t.kind == TokenKind::Punct
                 || self.word(j).is_some_and(|w| {
-                    matches!(
-                        w.as_ref(),
-                        "that" | "on" | "in" | "a" | "tweet" | "statement"
-                    )
+                    matches!(w, "that" | "on" | "in" | "a" | "tweet" | "statement")
                 })
                 || t.kind == TokenKind::Number;
             if !skippable {
@@ -344,7 +341,7 @@ impl Attributor<'_> {
         verb: usize,
         end: usize,
     ) -> Option<(Option<Subject>, Option<usize>)> {
-        if self.word(verb)?.as_ref() != "quoted" {
+        if self.word(verb)? != "quoted" {
             return None;
         }
         let as_at =
@@ -367,7 +364,7 @@ impl Attributor<'_> {
         while k > clause_start {
             let w = self.word(k - 1);
             let skip = w.as_ref().is_some_and(|w| {
-                BETWEEN_SUBJECT_AND_VERB.contains(&w.as_ref()) || (w.ends_with("ly") && w.len() > 4)
+                BETWEEN_SUBJECT_AND_VERB.contains(w) || (w.ends_with("ly") && w.len() > 4)
             }) || self.seg.tokens[k - 1].is_punct(self.text, ',');
             if !skip {
                 break;
@@ -391,28 +388,28 @@ impl Attributor<'_> {
                 before -= 1;
             }
             if before > clause_start + 1
-                && self.word(before - 1).is_some_and(|w| {
-                    matches!(w.as_ref(), "to" | "of" | "at" | "for" | "in" | "from")
-                })
+                && self
+                    .word(before - 1)
+                    .is_some_and(|w| matches!(w, "to" | "of" | "at" | "for" | "in" | "from"))
             {
                 last = before - 2;
             }
         }
         if let Some(w) = self.word(last) {
-            match w.as_ref() {
+            match w {
                 "he" | "she" => return Some(Subject::Person),
                 "they" | "it" => return Some(Subject::Anyone),
                 _ => {}
             }
             let t = self.seg.tokens[last];
             if !t.first_char(self.text).is_uppercase() {
-                if PERSON_ROLES.contains(&w.as_ref()) || lexicon().has("titles", &w) {
+                if PERSON_ROLES.contains(&w) || lexicon().has(List::Titles, w) {
                     let first_in_phrase = (clause_start..k).find_map(|t| self.actor_at(t));
                     return Some(
                         person_in_clause().map_or(Subject::Role(first_in_phrase), Subject::Actor),
                     );
                 }
-                if ORG_ROLES.contains(&w.as_ref()) {
+                if ORG_ROLES.contains(&w) {
                     return Some(Subject::NamedBy(last));
                 }
             }

@@ -1,25 +1,143 @@
 //! The general English word lists in `assets/lexicon.txt`, parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 const SOURCE: &str = include_str!("../../assets/lexicon.txt");
 
+/// The word lists of `assets/lexicon.txt` (sections without `key: value` entries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    /// `[abbreviations]`
+    Abbreviations,
+    /// `[function_words]`
+    FunctionWords,
+    /// `[reporting_verbs]`
+    ReportingVerbs,
+    /// `[event_verbs]`
+    EventVerbs,
+    /// `[event_nouns]`
+    EventNouns,
+    /// `[people_nouns]`
+    PeopleNouns,
+    /// `[opinion_words]`
+    OpinionWords,
+    /// `[hedge_words]`
+    HedgeWords,
+    /// `[superlatives]`
+    Superlatives,
+    /// `[titles]`
+    Titles,
+    /// `[org_heads]`
+    OrgHeads,
+    /// `[media_heads]`
+    MediaHeads,
+    /// `[media_names]`
+    MediaNames,
+    /// `[media_cues]`
+    MediaCues,
+    /// `[place_heads]`
+    PlaceHeads,
+    /// `[group_words]`
+    GroupWords,
+    /// `[months]`
+    Months,
+    /// `[weekdays]`
+    Weekdays,
+    /// `[not_names]`
+    NotNames,
+    /// `[boilerplate_lines]`
+    BoilerplateLines,
+    /// `[trailing_markers]`
+    TrailingMarkers,
+    /// `[boilerplate_phrases]`
+    BoilerplatePhrases,
+    /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
+    EventForms,
+}
+
+impl List {
+    /// Every list.
+    pub const ALL: [List; 23] = [
+        List::Abbreviations,
+        List::FunctionWords,
+        List::ReportingVerbs,
+        List::EventVerbs,
+        List::EventNouns,
+        List::PeopleNouns,
+        List::OpinionWords,
+        List::HedgeWords,
+        List::Superlatives,
+        List::Titles,
+        List::OrgHeads,
+        List::MediaHeads,
+        List::MediaNames,
+        List::MediaCues,
+        List::PlaceHeads,
+        List::GroupWords,
+        List::Months,
+        List::Weekdays,
+        List::NotNames,
+        List::BoilerplateLines,
+        List::TrailingMarkers,
+        List::BoilerplatePhrases,
+        List::EventForms,
+    ];
+
+    /// The section name in the file.
+    pub fn section(self) -> &'static str {
+        match self {
+            List::Abbreviations => "abbreviations",
+            List::FunctionWords => "function_words",
+            List::ReportingVerbs => "reporting_verbs",
+            List::EventVerbs => "event_verbs",
+            List::EventNouns => "event_nouns",
+            List::PeopleNouns => "people_nouns",
+            List::OpinionWords => "opinion_words",
+            List::HedgeWords => "hedge_words",
+            List::Superlatives => "superlatives",
+            List::Titles => "titles",
+            List::OrgHeads => "org_heads",
+            List::MediaHeads => "media_heads",
+            List::MediaNames => "media_names",
+            List::MediaCues => "media_cues",
+            List::PlaceHeads => "place_heads",
+            List::GroupWords => "group_words",
+            List::Months => "months",
+            List::Weekdays => "weekdays",
+            List::NotNames => "not_names",
+            List::BoilerplateLines => "boilerplate_lines",
+            List::TrailingMarkers => "trailing_markers",
+            List::BoilerplatePhrases => "boilerplate_phrases",
+            List::EventForms => "event forms",
+        }
+    }
+
+    /// The bit of this list in [`Lexicon::lists_of`].
+    pub fn bit(self) -> u64 {
+        1u64 << self as u32
+    }
+}
+
 /// All word lists, by section name.
 pub struct Lexicon {
-    sets: HashMap<&'static str, HashSet<&'static str>>,
-    maps: HashMap<&'static str, HashMap<&'static str, &'static str>>,
+    /// For each word, a bit per list it is in.
+    word_lists: FxHashMap<&'static str, u64>,
+    /// Every entry of each list, in file order.
+    lists: FxHashMap<&'static str, Vec<&'static str>>,
+    maps: FxHashMap<&'static str, FxHashMap<&'static str, &'static str>>,
     /// Multi-word qualifiers, longest first, as word lists.
     qualifier_phrases: Vec<(Vec<&'static str>, &'static str)>,
-    event_class_of: HashMap<&'static str, &'static str>,
-    event_forms: HashSet<String>,
+    event_class_of: FxHashMap<&'static str, &'static str>,
+    /// Titles by first letter, for finding misspelt ones.
+    titles_by_initial: FxHashMap<char, Vec<&'static str>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SOURCE));
 
 const ENGLISH_WORDS: &str = include_str!("../../assets/english-words.txt");
 
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     ENGLISH_WORDS
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -38,8 +156,9 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(source: &'static str) -> Self {
-        let mut sets: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
-        let mut maps: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::new();
+        let mut lists: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+        let mut maps: FxHashMap<&'static str, FxHashMap<&'static str, &'static str>> =
+            FxHashMap::default();
         let mut section = "";
         for line in source.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -62,10 +181,25 @@ impl Lexicon {
                 }
                 continue;
             }
-            let set = sets.entry(section).or_default();
-            for word in line.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-                set.insert(word);
+            let list = lists.entry(section).or_default();
+            list.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
+        }
+        let mut word_lists: FxHashMap<&'static str, u64> = FxHashMap::default();
+        for list in List::ALL {
+            for word in lists.get(list.section()).into_iter().flatten() {
+                *word_lists.entry(word).or_default() |= list.bit();
             }
+        }
+        // Inflections are made once and live as long as the lexicon: for the whole run.
+        let event_forms: FxHashSet<&'static str> = lists
+            .get(List::EventVerbs.section())
+            .into_iter()
+            .flatten()
+            .flat_map(|base| inflections(base))
+            .map(|form| &*Box::leak(form.into_boxed_str()))
+            .collect();
+        for form in &event_forms {
+            *word_lists.entry(form).or_default() |= List::EventForms.bit();
         }
         let mut qualifier_phrases: Vec<(Vec<&'static str>, &'static str)> = maps
             .get("qualifiers")
@@ -77,29 +211,39 @@ impl Lexicon {
             .unwrap_or_default();
         qualifier_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let event_class_of = maps.remove("event_classes").unwrap_or_default();
-        let event_forms = sets
-            .get("event_verbs")
-            .into_iter()
-            .flatten()
-            .flat_map(|base| inflections(base))
-            .collect();
+        let mut titles_by_initial: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+        for title in lists.get(List::Titles.section()).into_iter().flatten() {
+            if let Some(c) = title.chars().next() {
+                titles_by_initial.entry(c).or_default().push(title);
+            }
+        }
         Self {
-            event_forms,
-            sets,
+            word_lists,
+            lists,
             maps,
             qualifier_phrases,
             event_class_of,
+            titles_by_initial,
         }
     }
 
-    /// Whether the lower-case `word` is in list `section`.
-    pub fn has(&self, section: &str, word: &str) -> bool {
-        self.sets.get(section).is_some_and(|s| s.contains(word))
+    /// Whether the lower-case `word` is in `list`.
+    pub fn has(&self, list: List, word: &str) -> bool {
+        self.lists_of(word) & list.bit() != 0
     }
 
-    /// Every entry of list `section`.
-    pub fn entries(&self, section: &str) -> impl Iterator<Item = &'static str> + '_ {
-        self.sets.get(section).into_iter().flatten().copied()
+    /// The lists the lower-case `word` is in, one bit each ([`List::bit`]).
+    pub fn lists_of(&self, word: &str) -> u64 {
+        self.word_lists.get(word).copied().unwrap_or(0)
+    }
+
+    /// Every entry of `list`.
+    pub fn entries(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
+        self.lists
+            .get(list.section())
+            .into_iter()
+            .flatten()
+            .copied()
     }
 
     /// The value of `key` in the `key: value` list `section`.
@@ -117,9 +261,55 @@ impl Lexicon {
         self.event_class_of.get(word).copied()
     }
 
+    /// Whether the lower-case `word` is a title, or a title misspelt by one letter
+    /// ("minster" for "minister"; only for words of six letters or more, first letter right).
+    pub fn is_title(&self, word: &str) -> bool {
+        if self.has(List::Titles, word) {
+            return true;
+        }
+        let n = word.len();
+        n >= 6
+            && word
+                .chars()
+                .next()
+                .and_then(|c| self.titles_by_initial.get(&c))
+                .is_some_and(|titles| {
+                    titles
+                        .iter()
+                        .any(|t| t.len().abs_diff(n) <= 1 && within_one_edit(t, word))
+                })
+    }
+
     /// Whether the lower-case `word` is an inflection of an event verb or an event noun.
     pub fn is_event_word(&self, word: &str) -> bool {
-        self.event_forms.contains(word) || self.has("event_nouns", word)
+        self.lists_of(word) & (List::EventForms.bit() | List::EventNouns.bit()) != 0
+    }
+}
+
+/// Whether `a` becomes `b` by one insertion, deletion or substitution (or none).
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        return true; // equal, or one letter added at the end
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..] // one letter substituted
+    } else {
+        short[prefix..] == long[prefix + 1..] // one letter inserted
     }
 }
 
@@ -188,10 +378,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn misspelt_titles_are_titles() {
+        let lex = lexicon();
+        assert!(lex.is_title("minister"));
+        assert!(lex.is_title("minster"));
+        assert!(lex.is_title("presidnt"));
+        assert!(!lex.is_title("mayer"));
+        assert!(!lex.is_title("ravanchi"));
+        assert!(within_one_edit("abc", "abc"));
+        assert!(within_one_edit("abc", "abd"));
+        assert!(!within_one_edit("abc", "xyz"));
+    }
+
+    #[test]
     fn sections_parse() {
         let lex = lexicon();
-        assert!(lex.has("reporting_verbs", "tweeted"));
-        assert!(lex.has("function_words", "despite"));
+        assert!(lex.has(List::ReportingVerbs, "tweeted"));
+        assert!(lex.has(List::FunctionWords, "despite"));
         assert_eq!(lex.value("qualifiers", "as many as"), Some("at most"));
         assert_eq!(lex.value("number_words", "four"), Some("4"));
         assert_eq!(lex.event_class("martyred"), Some("kill"));

@@ -6,9 +6,9 @@
 //! quotation may span several sentences and is kept as its own span so that every
 //! sentence inside it can be attributed to the quote's speaker.
 
-use super::lexicon::lexicon;
+use super::lexicon::{List, lexicon};
 use super::token::{Token, TokenKind, tokenize_into};
-use super::words::lower;
+use super::words::{Source, lowered};
 
 /// What a sentence is, from the line it stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -61,6 +61,8 @@ pub struct Segmented {
     pub quotes: Vec<Quote>,
     /// Byte span of a dateline ("TEHRAN -") found at the start of a paragraph.
     pub dateline: Option<(usize, usize)>,
+    /// The text with ASCII letters lowered, for [`Source`].
+    pub lower: String,
 }
 
 /// The longest sentence, in tokens, before it is cut at a comma or semicolon; protects
@@ -71,8 +73,11 @@ const MAX_SENTENCE_TOKENS: usize = 160;
 pub fn segment(text: &str) -> Segmented {
     let mut out = Segmented {
         tokens: Vec::with_capacity(text.len() / 5 + 1),
+        lower: lowered(text),
         ..Segmented::default()
     };
+    let lower = std::mem::take(&mut out.lower);
+    let src = Source::new(text, &lower);
     let mut trailing_furniture = false;
     let mut offset = 0;
     let mut paragraph = 0;
@@ -88,7 +93,7 @@ pub fn segment(text: &str) -> Segmented {
         if first_token == end_token {
             continue;
         }
-        let class = classify_line(text, &out.tokens[first_token..end_token]);
+        let class = classify_line(src, &out.tokens[first_token..end_token]);
         let kind = if trailing_furniture {
             SentenceKind::Boilerplate
         } else {
@@ -104,12 +109,13 @@ pub fn segment(text: &str) -> Segmented {
             }
         };
         if kind == SentenceKind::Body {
-            split_paragraph(text, &mut out, first_token, end_token, paragraph);
+            split_paragraph(src, &mut out, first_token, end_token, paragraph);
         } else {
             push_sentence(&mut out, first_token, end_token, kind, paragraph);
         }
         paragraph += 1;
     }
+    out.lower = lower;
     out
 }
 
@@ -122,29 +128,33 @@ enum LineClass {
     TrailingMarker,
 }
 
-fn classify_line(text: &str, tokens: &[Token]) -> LineClass {
+fn classify_line(src: Source<'_>, tokens: &[Token]) -> LineClass {
+    let text = src.text;
     let lex = lexicon();
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return LineClass::Furniture;
     };
     let line = &text[first.start..last.end];
-    let bare = bare_line(line);
-    if lex.has("trailing_markers", &bare) {
-        return LineClass::TrailingMarker;
-    }
-    if lex.has("boilerplate_lines", &bare) {
-        return LineClass::Furniture;
+    // Furniture lines are short; long lines need not be folded to compare.
+    if line.len() <= 64 {
+        let bare = bare_line(line);
+        if lex.has(List::TrailingMarkers, &bare) {
+            return LineClass::TrailingMarker;
+        }
+        if lex.has(List::BoilerplateLines, &bare) {
+            return LineClass::Furniture;
+        }
     }
     if is_agency_code(text, tokens) {
         return LineClass::Furniture;
     }
-    if is_date_line(text, tokens) {
+    if is_date_line(src, tokens) {
         return LineClass::Metadata;
     }
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     let ends_sentence = ends_with_terminal(text, tokens);
     // Running text is checked sentence by sentence; a credit line on its own is furniture.
-    if !ends_sentence && is_furniture_sentence(text, tokens) {
+    if !ends_sentence && is_furniture_sentence(src, tokens) {
         return LineClass::Furniture;
     }
     if !ends_sentence && words <= 20 && line.len() <= 200 {
@@ -185,16 +195,16 @@ fn is_agency_code(text: &str, tokens: &[Token]) -> bool {
 }
 
 /// A line made only of a date and/or a time ("July 10, 2019 - 22:7", "2019-07-10").
-fn is_date_line(text: &str, tokens: &[Token]) -> bool {
+fn is_date_line(src: Source<'_>, tokens: &[Token]) -> bool {
+    let text = src.text;
     let lex = lexicon();
     let mut saw_date_part = false;
     for t in tokens {
         match t.kind {
             TokenKind::Number => saw_date_part = true,
             TokenKind::Word => {
-                let w = lower(t.text(text));
-                let w = w.trim_end_matches('.');
-                if lex.has("months", w) || lex.has("weekdays", w) {
+                let w = src.lower(t).trim_end_matches('.');
+                if lex.has(List::Months, w) || lex.has(List::Weekdays, w) {
                     saw_date_part = true;
                 } else if !matches!(w, "am" | "pm" | "gmt" | "utc" | "updated" | "published") {
                     return false;
@@ -242,7 +252,14 @@ fn push_sentence(
 }
 
 /// Splits the body paragraph `tokens[first..end]` into sentences, recording quotations.
-fn split_paragraph(text: &str, out: &mut Segmented, first: usize, end: usize, paragraph: usize) {
+fn split_paragraph(
+    src: Source<'_>,
+    out: &mut Segmented,
+    first: usize,
+    end: usize,
+    paragraph: usize,
+) {
+    let text = src.text;
     let mut start = first;
     if let Some(after) = dateline_end(text, &out.tokens[first..end]) {
         let dateline_last = first + after - 1;
@@ -278,7 +295,7 @@ fn split_paragraph(text: &str, out: &mut Segmented, first: usize, end: usize, pa
                     break;
                 }
             }
-            if j < end && is_boundary(text, tokens, i, j, end, terminal, closed_quote) {
+            if j < end && is_boundary(src, tokens, i, j, end, terminal, closed_quote) {
                 boundaries.push(j);
                 since_boundary = 0;
                 i = j;
@@ -296,7 +313,7 @@ fn split_paragraph(text: &str, out: &mut Segmented, first: usize, end: usize, pa
     }
     let mut from = start;
     for b in boundaries.into_iter().chain(std::iter::once(end)) {
-        let kind = if is_furniture_sentence(text, &out.tokens[from..b]) {
+        let kind = if is_furniture_sentence(src, &out.tokens[from..b]) {
             SentenceKind::Boilerplate
         } else {
             SentenceKind::Body
@@ -308,22 +325,20 @@ fn split_paragraph(text: &str, out: &mut Segmented, first: usize, end: usize, pa
 
 /// A sentence inside running text that is page furniture ("All content ... is licensed
 /// under ..."): articles saved as one line carry their credits inside the paragraph.
-fn is_furniture_sentence(text: &str, tokens: &[Token]) -> bool {
+fn is_furniture_sentence(src: Source<'_>, tokens: &[Token]) -> bool {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return false;
     };
-    let sentence = &text[first.start..last.end];
-    sentence.len() < 400 && {
-        let lowered = lower(sentence);
-        lexicon()
-            .entries("boilerplate_phrases")
-            .any(|p| lowered.contains(p))
-    }
+    let sentence = &src.lower[first.start..last.end];
+    sentence.len() < 400
+        && lexicon()
+            .entries(List::BoilerplatePhrases)
+            .any(|p| sentence.contains(p))
 }
 
 /// Whether a sentence ends before token `next`, given the mark at `mark`.
 fn is_boundary(
-    text: &str,
+    src: Source<'_>,
     tokens: &[Token],
     mark: usize,
     next: usize,
@@ -331,6 +346,7 @@ fn is_boundary(
     terminal: bool,
     closed_quote: bool,
 ) -> bool {
+    let text = src.text;
     let lex = lexicon();
     let n = tokens[next];
     let starts_sentence = n.is_capitalized(text)
@@ -344,10 +360,10 @@ fn is_boundary(
     if terminal && tokens[mark].text(text) == "." && mark > 0 {
         let prev = tokens[mark - 1];
         if prev.end == tokens[mark].start && prev.kind == TokenKind::Word {
-            let w = lower(prev.text(text));
+            let w = src.lower(&prev);
             let single_initial =
                 prev.text(text).chars().count() == 1 && prev.first_char(text).is_uppercase();
-            if (lex.has("abbreviations", &w) || single_initial) && !n.wide_space_before {
+            if (lex.has(List::Abbreviations, w) || single_initial) && !n.wide_space_before {
                 return false;
             }
         }
@@ -355,24 +371,23 @@ fn is_boundary(
     if !terminal {
         // "U.S." and the like end a sentence only before a wide gap or a word that
         // usually opens one.
-        let next_word = lower(n.text(text));
-        if !(n.wide_space_before || lex.has("function_words", &next_word)) {
+        if !(n.wide_space_before || lex.has(List::FunctionWords, src.lower(&n))) {
             return false;
         }
     }
-    if closed_quote && attribution_follows(text, tokens, next, end) {
+    if closed_quote && attribution_follows(src, tokens, next, end) {
         return false;
     }
     true
 }
 
 /// Whether a reporting verb follows within a few words (`?” Mousavi asked.`).
-fn attribution_follows(text: &str, tokens: &[Token], from: usize, end: usize) -> bool {
+fn attribution_follows(src: Source<'_>, tokens: &[Token], from: usize, end: usize) -> bool {
     let lex = lexicon();
     for t in tokens[from..end.min(from + 6)].iter() {
         match t.kind {
             TokenKind::Word => {
-                if lex.has("reporting_verbs", &lower(t.text(text))) {
+                if lex.has(List::ReportingVerbs, src.lower(t)) {
                     return true;
                 }
             }
@@ -439,7 +454,7 @@ fn pair_quotes(text: &str, out: &mut Segmented, first: usize, end: usize) -> Vec
             '“' | '„' | '«' | '‟' => true,
             '”' | '»' => open.is_none(),
             // A straight mark closes if one is open, or if it is glued to the word before.
-            _ => open.is_none() && !(glued_left && !glued_right),
+            _ => open.is_none() && (glued_right || !glued_left),
         };
         match (opens, open) {
             (true, None) => open = Some(i),
@@ -463,6 +478,11 @@ impl Segmented {
             .get(k)
             .copied()
             .filter(|q| q.open <= index && index <= q.close)
+    }
+
+    /// The document text with its lowered copy; `text` must be the segmented text.
+    pub fn source<'a>(&'a self, text: &'a str) -> Source<'a> {
+        Source::new(text, &self.lower)
     }
 
     /// The tokens of a sentence.

@@ -221,11 +221,10 @@ fn number_suffix_len(rest: &str) -> usize {
         "bn", "th", "st", "nd", "rd", "k", "K", "m", "M", "b", "B", "s",
     ];
     for suffix in SUFFIXES {
-        if rest.starts_with(suffix) {
-            let after = &rest[suffix.len()..];
-            if !after.chars().next().is_some_and(char::is_alphanumeric) {
-                return suffix.len();
-            }
+        if let Some(after) = rest.strip_prefix(suffix)
+            && !after.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            return suffix.len();
         }
     }
     // "1970’s", "1980's"

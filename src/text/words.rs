@@ -11,6 +11,40 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A document's text beside its ASCII-lowercased copy. Both have the same byte offsets, so
+/// a token's lower-case form is a slice, not an allocation. Word lists are ASCII, so
+/// ASCII lowercasing is all their lookups need.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The text as loaded.
+    pub text: &'a str,
+    /// The same text with ASCII letters in lower case.
+    pub lower: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// Pairs a text with its lowered copy (from [`lowered`]).
+    pub fn new(text: &'a str, lower: &'a str) -> Self {
+        debug_assert_eq!(text.len(), lower.len());
+        Self { text, lower }
+    }
+
+    /// The token's text as written.
+    pub fn token(&self, t: &super::token::Token) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The token's text in lower case.
+    pub fn lower(&self, t: &super::token::Token) -> &'a str {
+        &self.lower[t.start..t.end]
+    }
+}
+
+/// The lowered copy of `text` for [`Source`].
+pub fn lowered(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
 /// Whether every letter of `word` is upper case and it has at least two letters (an acronym).
 pub fn is_acronym(word: &str) -> bool {
     let mut letters = 0;
