@@ -8,7 +8,9 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod project;
 pub mod text;
+pub mod workspace;
 
 /// The folder of the corpus that ships with Claimbench: `corpus/` in the source tree, or
 /// beside the executable.
