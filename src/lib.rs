@@ -4,6 +4,7 @@
 //! analysis ([`text`]), claim and actor extraction ([`extract`]) and exports
 //! ([`export`]). The desktop app ([`app`]) is a thin layer over it.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod export;

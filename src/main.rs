@@ -19,9 +19,7 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             claimbench::cli::run_extract(args, &mut out, &mut std::io::stderr())
         }
-        None => Err(anyhow::anyhow!(
-            "the workbench window is not built yet; use `claimbench extract`"
-        )),
+        None => open_workbench(cli.path),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -31,6 +29,31 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Opens the workbench window on `path` (a corpus or project), or the bundled corpus.
+fn open_workbench(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let path = path.unwrap_or_else(claimbench::bundled_corpus_path);
+    let request = claimbench::workspace::open::OpenRequest::for_path(path);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Claimbench")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Claimbench",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(claimbench::app::ClaimbenchApp::new(
+                cc,
+                Some(request),
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }
 
 /// Output piped into `head` and closed early is not an error.

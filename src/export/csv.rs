@@ -74,6 +74,83 @@ pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Re
     Ok(())
 }
 
+/// Writes grid rows with the researcher's verdicts, statuses and references.
+pub fn write_rows(
+    workspace: &crate::workspace::Workspace,
+    rows: &[usize],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    write_row(
+        out,
+        [
+            "id",
+            "document",
+            "speaker",
+            "text",
+            "figures",
+            "family",
+            "conflict",
+            "score",
+            "verdict",
+            "rating",
+            "status",
+            "conclusion",
+            "notes",
+            "references",
+        ]
+        .iter()
+        .map(|c| c.to_string()),
+    )?;
+    for &row in rows {
+        let Some(r) = workspace.rows.get(row) else {
+            continue;
+        };
+        let annotation = workspace.annotation(row);
+        let family = workspace.family(row);
+        let verdict = annotation.and_then(|a| a.verdict);
+        write_row(
+            out,
+            [
+                r.claim.id.clone(),
+                r.claim.document.to_string(),
+                workspace.actor_name(r.speaker).to_string(),
+                r.claim.text.clone(),
+                r.claim
+                    .numbers
+                    .iter()
+                    .filter(|f| f.kind.is_quantity())
+                    .map(|f| f.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                family.map(|f| f.label.clone()).unwrap_or_default(),
+                family.map(|f| f.conflict.to_string()).unwrap_or_default(),
+                format!("{:.2}", r.claim.score),
+                verdict.map(|v| v.label().to_string()).unwrap_or_default(),
+                verdict
+                    .and_then(|v| v.rating())
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                annotation
+                    .map(|a| a.status.label().to_string())
+                    .unwrap_or_else(|| "Unstarted".to_string()),
+                annotation.map(|a| a.conclusion.clone()).unwrap_or_default(),
+                annotation.map(|a| a.notes.clone()).unwrap_or_default(),
+                annotation
+                    .map(|a| {
+                        a.references
+                            .iter()
+                            .map(|x| x.url.clone())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default(),
+            ]
+            .into_iter(),
+        )?;
+    }
+    Ok(())
+}
+
 fn write_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> std::io::Result<()> {
     let mut first = true;
     for field in fields {

@@ -164,7 +164,7 @@ mod tests {
             date_published: "2020-13-01".into(),
             ..Reference::default()
         };
-        let problems = r.validate().unwrap_err();
+        let problems = r.validate().expect_err("three problems");
         assert_eq!(problems.len(), 3);
         let ok = Reference {
             url: "https://example.org".into(),

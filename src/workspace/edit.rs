@@ -350,7 +350,7 @@ impl Workspace {
             Edit::SetConclusion { row, text } => self.annotation_mut(row).conclusion = text,
             Edit::SetNotes { row, text } => self.annotation_mut(row).notes = text,
             Edit::AddReference { row, reference } => {
-                self.annotation_mut(row).references.push(reference)
+                self.annotation_mut(row).references.push(reference);
             }
             Edit::UpdateReference {
                 row,

@@ -78,6 +78,10 @@ pub struct Workspace {
     pub generation: u64,
     /// Bumped when rows or actors are rebuilt (not on annotation edits).
     pub layout_generation: u64,
+    /// Claim rows of each document, by start.
+    pub rows_of_document: Vec<Vec<usize>>,
+    /// Mentions of each document: (start, end, curated actor), by start.
+    pub mentions_of_document: Vec<Vec<(usize, usize, usize)>>,
     row_of_claim: HashMap<String, usize>,
     actor_of_original: HashMap<String, usize>,
     family_of_id: HashMap<String, usize>,
@@ -247,6 +251,14 @@ impl Workspace {
             .enumerate()
             .map(|(i, r)| (r.claim.id.clone(), i))
             .collect();
+        let mut rows_of_document = vec![Vec::new(); self.corpus.documents.len()];
+        for (i, r) in rows.iter().enumerate() {
+            rows_of_document[r.document].push(i);
+        }
+        for list in &mut rows_of_document {
+            list.sort_by_key(|&i| (rows[i].claim.start, i));
+        }
+        self.rows_of_document = rows_of_document;
         self.family_of_id = self
             .extraction
             .families
@@ -281,7 +293,7 @@ impl Workspace {
             for _ in 0..64 {
                 match curation.merges.get(&current) {
                     Some(next) if index.contains_key(next) && *next != current => {
-                        current = next.clone()
+                        current = next.clone();
                     }
                     _ => break,
                 }
@@ -361,7 +373,7 @@ impl Workspace {
             }
         }
         // Mentions within a claim's span, for speakers of split aliases and counts.
-        let mut mentions_by_doc: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut mentions_by_doc: HashMap<usize, Vec<(usize, usize, usize)>> = HashMap::new(); // (start, actor, end)
         {
             let doc_index: HashMap<&str, usize> = self
                 .corpus
@@ -373,7 +385,10 @@ impl Workspace {
             for (a, actor) in actors.iter().enumerate() {
                 for m in &actor.mentions {
                     if let Some(&d) = doc_index.get(m.document.as_ref()) {
-                        mentions_by_doc.entry(d).or_default().push((m.start, a));
+                        mentions_by_doc
+                            .entry(d)
+                            .or_default()
+                            .push((m.start, a, m.end));
                     }
                 }
             }
@@ -381,6 +396,14 @@ impl Workspace {
                 list.sort_unstable();
             }
         }
+        let mut mentions_of_document = vec![Vec::new(); self.corpus.documents.len()];
+        for (d, list) in mentions_by_doc.iter() {
+            mentions_of_document[*d] = list
+                .iter()
+                .map(|&(start, a, end)| (start, end, a))
+                .collect();
+        }
+        self.mentions_of_document = mentions_of_document;
         let mut counts = vec![0usize; actors.len()];
         for row in &mut self.rows {
             let mut speaker = row
@@ -391,13 +414,13 @@ impl Workspace {
             // A speaker whose alias was split off: the split actor if it is named here.
             if let Some(s) = speaker {
                 let in_claim = mentions_by_doc.get(&row.document).map_or(&[][..], |l| {
-                    let from = l.partition_point(|&(start, _)| start < row.claim.start);
-                    let to = l.partition_point(|&(start, _)| start < row.claim.end);
+                    let from = l.partition_point(|&(start, _, _)| start < row.claim.start);
+                    let to = l.partition_point(|&(start, _, _)| start < row.claim.end);
                     &l[from..to]
                 });
-                if let Some(&(_, split)) = in_claim
+                if let Some(&(_, split, _)) = in_claim
                     .iter()
-                    .find(|&&(_, a)| split_from.get(&a) == Some(&s))
+                    .find(|&&(_, a, _)| split_from.get(&a) == Some(&s))
                 {
                     speaker = Some(split);
                 }

@@ -162,6 +162,8 @@ impl Workspace {
             last_saved: None,
             generation: 0,
             layout_generation: 0,
+            rows_of_document: Vec::new(),
+            mentions_of_document: Vec::new(),
             row_of_claim: Default::default(),
             actor_of_original: Default::default(),
             family_of_id: Default::default(),
@@ -170,7 +172,7 @@ impl Workspace {
         workspace.rebuild();
         if !workspace.orphans.is_empty() {
             workspace.warnings.push(format!(
-                "{} annotation(s) could not be re-attached to the text and are listed for review (View ▸ Unattached work)",
+                "{} annotation(s) could not be re-attached to the text and are listed for review (View, Unattached work)",
                 workspace.orphans.len()
             ));
         }

@@ -1,0 +1,193 @@
+//! The actor list: every actor with its kind, mentions and claims; selecting actors
+//! filters the grid; the context menu renames, merges, splits and hides.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use super::{AppCommand, ViewState};
+use crate::extract::ActorKind;
+use crate::workspace::{Edit, Workspace};
+
+/// Short kind labels for the list.
+fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "org",
+        ActorKind::Country => "country",
+        ActorKind::Media => "media",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
+        ActorKind::Other => "other",
+    }
+}
+
+/// Actors in list order: most claims first, hidden ones only on request, filtered by the
+/// search box. Cached until the data or the search change.
+fn refresh_order(ws: &Workspace, view: &mut ViewState) {
+    let key = (
+        ws.generation,
+        view.actor_search.clone(),
+        view.show_hidden_actors,
+    );
+    if view.actor_order_key.as_ref() == Some(&key) {
+        return;
+    }
+    let needle = view.actor_search.to_lowercase();
+    let mut order: Vec<usize> = ws
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.mentions.is_empty() || a.claim_count > 0)
+        .filter(|(_, a)| view.show_hidden_actors || !a.hidden)
+        .filter(|(_, a)| {
+            needle.is_empty()
+                || a.name.to_lowercase().contains(&needle)
+                || a.aliases.iter().any(|n| n.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&ws.actors[a], &ws.actors[b]);
+        (y.claim_count, y.mentions.len())
+            .cmp(&(x.claim_count, x.mentions.len()))
+            .then_with(|| x.name.to_lowercase().cmp(&y.name.to_lowercase()))
+    });
+    view.actor_order = order;
+    view.actor_order_key = Some(key);
+}
+
+/// Draws the actor list.
+pub fn actors_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.heading("Actors");
+    ui.horizontal(|ui| {
+        let label = ui.label("Search:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.actor_search)
+                .hint_text("name or alias")
+                .desired_width(150.0),
+        )
+        .labelled_by(label.id);
+        ui.checkbox(&mut view.show_hidden_actors, "Hidden");
+    });
+    refresh_order(ws, view);
+    ui.label(
+        RichText::new("Click to filter claims · right-click to rename, merge, split or hide")
+            .small()
+            .weak(),
+    );
+    ui.separator();
+    ui.style_mut().interaction.selectable_labels = false;
+    let order = view.actor_order.clone();
+    TableBuilder::new(ui)
+        .id_salt("actors")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(58.0))
+        .column(Column::remainder().clip(true))
+        .column(Column::exact(40.0))
+        .column(Column::exact(40.0))
+        .header(20.0, |mut header| {
+            for title in ["Kind", "Name", "Ment.", "Claims"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, order.len(), |mut row| {
+                let a = order[row.index()];
+                let actor = &ws.actors[a];
+                row.set_selected(view.selected_actors.contains(&actor.id));
+                row.col(|ui| {
+                    ui.label(RichText::new(kind_label(actor.kind)).weak());
+                });
+                row.col(|ui| {
+                    let name = if actor.hidden {
+                        RichText::new(&actor.name).strikethrough()
+                    } else {
+                        RichText::new(&actor.name)
+                    };
+                    ui.label(name);
+                });
+                row.col(|ui| {
+                    ui.label(actor.mentions.len().to_string());
+                });
+                row.col(|ui| {
+                    ui.label(actor.claim_count.to_string());
+                });
+                let response = row.response();
+                let response = if actor.aliases.is_empty() {
+                    response
+                } else {
+                    response.on_hover_text(format!("Also: {}", actor.aliases.join(", ")))
+                };
+                if response.clicked() {
+                    commands.push(AppCommand::ToggleActor(actor.id.clone()));
+                }
+                response.context_menu(|ui| actor_menu_ui(ui, ws, a, view, commands));
+            });
+        });
+}
+
+fn actor_menu_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    a: usize,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let actor = &ws.actors[a];
+    if ui.button("Rename…").clicked() {
+        view.rename = Some((actor.id.clone(), actor.name.clone()));
+        ui.close();
+    }
+    let others: Vec<String> = view
+        .selected_actors
+        .iter()
+        .filter(|id| **id != actor.id)
+        .cloned()
+        .collect();
+    let merge = egui::Button::new(format!(
+        "Merge {} selected into “{}”",
+        others.len(),
+        actor.name
+    ));
+    if ui
+        .add_enabled(!others.is_empty(), merge)
+        .on_disabled_hover_text("Select the actors to merge in the list first (click them)")
+        .clicked()
+    {
+        commands.push(AppCommand::Edit(Edit::MergeActors {
+            from: others,
+            into: actor.id.clone(),
+        }));
+        commands.push(AppCommand::ClearActors);
+        ui.close();
+    }
+    ui.add_enabled_ui(!actor.aliases.is_empty(), |ui| {
+        ui.menu_button("Split alias into its own actor", |ui| {
+            for alias in &actor.aliases {
+                if ui.button(alias).clicked() {
+                    commands.push(AppCommand::Edit(Edit::SplitAlias {
+                        actor: actor.id.clone(),
+                        alias: alias.clone(),
+                    }));
+                    ui.close();
+                }
+            }
+        });
+    });
+    let hide = if actor.hidden { "Show again" } else { "Hide" };
+    if ui.button(hide).clicked() {
+        commands.push(AppCommand::Edit(Edit::SetHidden {
+            actor: actor.id.clone(),
+            hidden: !actor.hidden,
+        }));
+        ui.close();
+    }
+}

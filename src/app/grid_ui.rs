@@ -1,0 +1,287 @@
+//! The claim grid: filters, sortable headers, one virtualised row per claim.
+
+use egui::{Color32, RichText};
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+use super::{AppCommand, ViewState};
+use crate::extract::FigureKind;
+use crate::project::{Status, Verdict};
+use crate::workspace::Workspace;
+use crate::workspace::grid::{Column, VerdictFilter};
+
+/// Row height of the grid.
+const ROW_HEIGHT: f32 = 22.0;
+
+/// Draws the filters and the grid.
+pub fn grid_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    selected: Option<usize>,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    filters_ui(ui, ws, view, commands);
+    ui.separator();
+    table_ui(ui, ws, selected, view, commands);
+}
+
+fn filters_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Filter:");
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut view.filter.text)
+                .hint_text("words in the claim (Ctrl+F)")
+                .desired_width(220.0),
+        );
+        let edit = edit.labelled_by(label.id);
+        if std::mem::take(&mut view.focus_filter) {
+            edit.request_focus();
+        }
+        let verdict_text = match view.filter.verdict {
+            VerdictFilter::Any => "Any verdict".to_string(),
+            VerdictFilter::Missing => "No verdict yet".to_string(),
+            VerdictFilter::Is(v) => v.label().to_string(),
+        };
+        ui.label("Show:");
+        egui::ComboBox::from_id_salt("filter-verdict")
+            .selected_text(verdict_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.verdict, VerdictFilter::Any, "Any verdict");
+                ui.selectable_value(
+                    &mut view.filter.verdict,
+                    VerdictFilter::Missing,
+                    "No verdict yet",
+                );
+                for v in Verdict::ALL {
+                    ui.selectable_value(&mut view.filter.verdict, VerdictFilter::Is(v), v.label());
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by verdict")
+            });
+        egui::ComboBox::from_id_salt("filter-status")
+            .selected_text(view.filter.status.map_or("Any status", Status::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.status, None, "Any status");
+                for s in Status::ALL {
+                    ui.selectable_value(&mut view.filter.status, Some(s), s.label());
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by status")
+            });
+        let family_text = view
+            .filter
+            .family
+            .as_ref()
+            .and_then(|id| ws.extraction.families.iter().find(|f| &f.id == id))
+            .map_or("Any family".to_string(), |f| {
+                format!("{} ({})", f.label, f.claims.len())
+            });
+        egui::ComboBox::from_id_salt("filter-family")
+            .selected_text(family_text)
+            .width(180.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.family, None, "Any family");
+                for f in &ws.extraction.families {
+                    let text = format!(
+                        "{}{} ({})",
+                        if f.conflict { "≠ " } else { "" },
+                        f.label,
+                        f.claims.len()
+                    );
+                    ui.selectable_value(&mut view.filter.family, Some(f.id.clone()), text);
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by family")
+            });
+        ui.checkbox(&mut view.filter.conflicts_only, "Conflicting figures only");
+        if !view.selected_actors.is_empty() {
+            let names: Vec<&str> = ws
+                .actors
+                .iter()
+                .filter(|a| view.selected_actors.contains(&a.id))
+                .map(|a| a.name.as_str())
+                .collect();
+            if ui
+                .button(format!("Actors: {}  ×", names.join(", ")))
+                .on_hover_text("Show claims of every actor again")
+                .clicked()
+            {
+                commands.push(AppCommand::ClearActors);
+            }
+        }
+        ui.label(format!("{} of {} claims", view.order.len(), ws.rows.len()));
+    });
+}
+
+fn header_ui(ui: &mut egui::Ui, column: Column, view: &ViewState, commands: &mut Vec<AppCommand>) {
+    let sorted = view.sort.column == column;
+    let response = ui
+        .add(egui::Button::new(RichText::new(column.title()).strong()).frame(false))
+        .on_hover_text("Click to sort; click again to reverse");
+    if sorted {
+        // A triangle drawn, not a glyph: the default fonts have no arrows.
+        let size = 4.5;
+        let centre = response.rect.right_center() + egui::vec2(size + 4.0, 0.0);
+        let (tip, base) = if view.sort.descending {
+            (size, -size)
+        } else {
+            (-size, size)
+        };
+        let points = vec![
+            centre + egui::vec2(0.0, tip),
+            centre + egui::vec2(-size, base),
+            centre + egui::vec2(size, base),
+        ];
+        let color = ui.visuals().strong_text_color();
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            color,
+            egui::Stroke::NONE,
+        ));
+    }
+    if response.clicked() {
+        commands.push(AppCommand::SortBy(column));
+    }
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    selected: Option<usize>,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.style_mut().interaction.selectable_labels = false;
+    let scroll_to = selected
+        .filter(|_| std::mem::take(&mut view.scroll_to_selected))
+        .and_then(|row| view.order.iter().position(|&r| r as usize == row));
+    let mut table = TableBuilder::new(ui)
+        .id_salt("claims")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(TableColumn::initial(96.0).at_least(50.0).clip(true))
+        .column(TableColumn::initial(116.0).at_least(50.0).clip(true))
+        .column(TableColumn::remainder().at_least(160.0).clip(true))
+        .column(TableColumn::initial(88.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(112.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(44.0).at_least(36.0))
+        .column(TableColumn::initial(84.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(84.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(34.0).at_least(30.0))
+        .min_scrolled_height(0.0);
+    if let Some(index) = scroll_to {
+        table = table.scroll_to_row(index, Some(egui::Align::Center));
+    }
+    table
+        .header(24.0, |mut header| {
+            for column in Column::ALL {
+                header.col(|ui| header_ui(ui, column, view, commands));
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, view.order.len(), |mut row| {
+                let index = view.order[row.index()] as usize;
+                let Some(claim_row) = ws.rows.get(index) else {
+                    return;
+                };
+                let claim = &claim_row.claim;
+                let annotation = ws.annotation(index);
+                row.set_selected(selected == Some(index));
+                row.col(|ui| {
+                    ui.label(claim.document.as_ref());
+                });
+                row.col(|ui| {
+                    ui.label(ws.actor_name(claim_row.speaker));
+                });
+                row.col(|ui| {
+                    let text = claim.text.replace('\n', " ");
+                    let label = if claim_row.manual {
+                        format!("(by hand) {text}")
+                    } else {
+                        text
+                    };
+                    ui.add(egui::Label::new(label).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(figures_text(claim));
+                });
+                row.col(|ui| {
+                    if let Some(family) = ws.family(index) {
+                        let text = if family.conflict {
+                            RichText::new(format!("≠ {}", family.label)).color(conflict_color(ui))
+                        } else {
+                            RichText::new(&family.label)
+                        };
+                        ui.label(text);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.2}", claim.score));
+                });
+                row.col(|ui| {
+                    if let Some(v) = annotation.and_then(|a| a.verdict) {
+                        ui.label(RichText::new(v.label()).color(verdict_color(v)));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(annotation.map_or(Status::Unstarted, |a| a.status).label());
+                });
+                row.col(|ui| {
+                    let n = annotation.map_or(0, |a| a.references.len());
+                    if n > 0 {
+                        ui.label(n.to_string());
+                    }
+                });
+                if row.response().clicked() {
+                    commands.push(AppCommand::Select(Some(index)));
+                }
+            });
+        });
+}
+
+/// The claim's quantities, as written, for the figures column.
+pub fn figures_text(claim: &crate::extract::Claim) -> String {
+    claim
+        .numbers
+        .iter()
+        .filter(|f| f.kind.is_quantity() || f.kind == FigureKind::Duration)
+        .map(|f| match &f.qualifier {
+            Some(q) if q == "+" || *q == f.text.to_lowercase() => f.text.clone(),
+            Some(q) => format!("{q} {}", f.text),
+            None => f.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Colour for conflicts, readable in light and dark themes.
+pub fn conflict_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(255, 170, 60)
+    } else {
+        Color32::from_rgb(190, 80, 0)
+    }
+}
+
+/// Colour of a verdict: greens for true, reds for false, grey otherwise.
+pub fn verdict_color(v: Verdict) -> Color32 {
+    match v.rating() {
+        Some(6 | 5) => Color32::from_rgb(40, 150, 70),
+        Some(4) => Color32::from_rgb(170, 140, 20),
+        Some(1..=3) => Color32::from_rgb(200, 60, 50),
+        _ => Color32::GRAY,
+    }
+}

@@ -1,0 +1,400 @@
+//! The inspector: the selected claim's verdict, status, conclusion and notes, its family
+//! with figures side by side, and its outside references.
+
+use egui::{RichText, TextEdit};
+
+use super::grid_ui::{conflict_color, figures_text, verdict_color};
+use super::{AppCommand, ViewState};
+use crate::project::{Reference, Stance, Status, Verdict};
+use crate::workspace::{Edit, Workspace};
+
+/// The reference being added or edited.
+#[derive(Clone, Debug, Default)]
+pub struct ReferenceForm {
+    /// Whether the form is shown.
+    pub open: bool,
+    /// Which reference is edited (`None`: a new one).
+    pub editing: Option<usize>,
+    /// The fields.
+    pub draft: Reference,
+    /// What is wrong with the fields, after a failed save.
+    pub problems: Vec<String>,
+    /// Scroll the form into view (it was just opened).
+    pub scroll: bool,
+}
+
+/// Draws the inspector for `selected`.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    selected: Option<usize>,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.heading("Inspector");
+    let Some(row) = selected else {
+        ui.label("Select a claim in the grid to record a verdict, notes and references.");
+        return;
+    };
+    let claim_row = &ws.rows[row];
+    let claim = &claim_row.claim;
+    let annotation = ws.annotation(row).cloned().unwrap_or_default();
+    egui::ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| {
+        ui.label(RichText::new(&claim.text).size(15.0));
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{} · score {:.2}", claim.document, claim.score)).weak());
+            if let Some(speaker) = claim_row.speaker {
+                let via = claim.via.as_ref().and_then(|v| ws.curated_actor(v)).map(|v| format!(" via {}", ws.actor_name(Some(v))));
+                ui.label(RichText::new(format!("· said by {}{}", ws.actor_name(Some(speaker)), via.unwrap_or_default())).weak());
+            }
+        });
+        egui::CollapsingHeader::new("Why this score").id_salt("why").show(ui, |ui| {
+            for f in &claim.features {
+                ui.label(format!("{:+.2}  {}{}", f.weight, f.name, if f.evidence.is_empty() { String::new() } else { format!(": {}", f.evidence) }));
+            }
+        });
+        ui.separator();
+        verdict_ui(ui, row, &annotation, commands);
+        ui.separator();
+        family_ui(ui, ws, row, commands);
+        ui.separator();
+        references_ui(ui, row, &annotation.references, view, commands);
+        ui.separator();
+        let reject = if claim_row.manual { "Remove this claim" } else { "Reject this claim" };
+        if ui
+            .button(reject)
+            .on_hover_text("It leaves the grid; any work on it stays in the project, listed under View, Unattached work")
+            .clicked()
+        {
+            commands.push(AppCommand::Edit(Edit::RejectClaim { row }));
+            commands.push(AppCommand::Select(None));
+        }
+    });
+}
+
+fn verdict_ui(
+    ui: &mut egui::Ui,
+    row: usize,
+    annotation: &crate::project::Annotation,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Grid::new("verdict")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Verdict");
+            let mut verdict = annotation.verdict;
+            egui::ComboBox::from_id_salt("verdict-box")
+                .selected_text(verdict.map_or(RichText::new("None yet"), |v| {
+                    RichText::new(v.label()).color(verdict_color(v))
+                }))
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut verdict, None, "None yet");
+                    for v in Verdict::ALL {
+                        let rating = v.rating().map_or(String::new(), |r| format!(" ({r})"));
+                        ui.selectable_value(
+                            &mut verdict,
+                            Some(v),
+                            format!("{}{rating}", v.label()),
+                        );
+                    }
+                })
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Verdict"));
+            if verdict != annotation.verdict {
+                commands.push(AppCommand::Edit(Edit::SetVerdict { row, verdict }));
+            }
+            ui.end_row();
+            ui.label("Status");
+            let mut status = annotation.status;
+            egui::ComboBox::from_id_salt("status-box")
+                .selected_text(status.label())
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut status, s, s.label());
+                    }
+                })
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Status"));
+            if status != annotation.status {
+                commands.push(AppCommand::Edit(Edit::SetStatus { row, status }));
+            }
+            ui.end_row();
+            let label = ui.label("Conclusion");
+            let mut conclusion = annotation.conclusion.clone();
+            if ui
+                .add(
+                    TextEdit::multiline(&mut conclusion)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                commands.push(AppCommand::Edit(Edit::SetConclusion {
+                    row,
+                    text: conclusion,
+                }));
+            }
+            ui.end_row();
+            let label = ui.label("Notes");
+            let mut notes = annotation.notes.clone();
+            if ui
+                .add(
+                    TextEdit::multiline(&mut notes)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                commands.push(AppCommand::Edit(Edit::SetNotes { row, text: notes }));
+            }
+            ui.end_row();
+        });
+}
+
+fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<AppCommand>) {
+    let Some(family) = ws.family(row) else {
+        ui.label(RichText::new("Family: none (no other claim asserts the same thing)").weak());
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("Family: {}", family.label));
+        ui.label(format!("({} claims)", family.claims.len()));
+    });
+    let values: Vec<String> = family.values.iter().map(|v| format_value(*v)).collect();
+    if family.conflict {
+        ui.label(
+            RichText::new(format!("≠ Conflicting figures: {}", values.join(" · ")))
+                .color(conflict_color(ui))
+                .strong(),
+        );
+    } else if !values.is_empty() {
+        ui.label(format!("Figures agree: {}", values.join(" · ")));
+    }
+    egui::Grid::new("family")
+        .striped(true)
+        .num_columns(3)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("Document");
+            ui.strong("Speaker");
+            ui.strong("Figures");
+            ui.end_row();
+            for id in &family.claims {
+                let Some(member) = ws.row_of(id) else {
+                    continue;
+                };
+                let member_row = &ws.rows[member];
+                let here = member == row;
+                let doc = RichText::new(member_row.claim.document.as_ref());
+                let doc = if here { doc.strong() } else { doc };
+                if ui
+                    .add(egui::Button::new(doc).frame(false))
+                    .on_hover_text(&member_row.claim.text)
+                    .clicked()
+                {
+                    commands.push(AppCommand::Select(Some(member)));
+                }
+                ui.label(ws.actor_name(member_row.speaker));
+                let figures = figures_text(&member_row.claim);
+                if family.conflict {
+                    ui.label(RichText::new(figures).color(conflict_color(ui)));
+                } else {
+                    ui.label(figures);
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// `17000.0` as `17,000`.
+fn format_value(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+fn references_ui(
+    ui: &mut egui::Ui,
+    row: usize,
+    references: &[Reference],
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(format!("References ({})", references.len()));
+        if ui.button("Add reference…").clicked() {
+            view.reference_form = ReferenceForm {
+                open: true,
+                scroll: true,
+                draft: Reference {
+                    date_accessed: chrono::Local::now().format("%Y-%m-%d").to_string(),
+                    ..Reference::default()
+                },
+                ..ReferenceForm::default()
+            };
+        }
+    });
+    for (i, r) in references.iter().enumerate() {
+        ui.group(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                let stance = RichText::new(r.stance.label()).strong();
+                ui.label(match r.stance {
+                    Stance::Supports => stance.color(verdict_color(Verdict::True)),
+                    Stance::Refutes => stance.color(verdict_color(Verdict::False)),
+                    Stance::Context => stance,
+                });
+                ui.label(if r.title.is_empty() { &r.url } else { &r.title });
+            });
+            let details: Vec<&str> = [r.publisher.as_str(), r.date_published.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !details.is_empty() {
+                ui.label(RichText::new(details.join(" · ")).weak());
+            }
+            if !r.excerpt.is_empty() {
+                ui.label(RichText::new(format!("“{}”", r.excerpt)).italics());
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Open").on_hover_text(&r.url).clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(&r.url));
+                }
+                if !r.archived_url.is_empty()
+                    && ui
+                        .button("Open archive")
+                        .on_hover_text(&r.archived_url)
+                        .clicked()
+                {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(&r.archived_url));
+                }
+                if ui.button("Edit").clicked() {
+                    view.reference_form = ReferenceForm {
+                        open: true,
+                        scroll: true,
+                        editing: Some(i),
+                        draft: r.clone(),
+                        problems: Vec::new(),
+                    };
+                }
+                if ui.button("Remove").clicked() {
+                    commands.push(AppCommand::Edit(Edit::RemoveReference { row, index: i }));
+                }
+            });
+        });
+    }
+    if view.reference_form.open {
+        reference_form_ui(ui, row, view, commands);
+    }
+}
+
+fn reference_form_ui(
+    ui: &mut egui::Ui,
+    row: usize,
+    view: &mut ViewState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let form = &mut view.reference_form;
+    let group = ui.group(|ui| {
+        ui.strong(if form.editing.is_some() {
+            "Edit reference"
+        } else {
+            "New reference"
+        });
+        egui::Grid::new("reference-form")
+            .num_columns(2)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                let draft = &mut form.draft;
+                for (name, value, hint) in [
+                    ("URL", &mut draft.url, "https://…"),
+                    ("Title", &mut draft.title, ""),
+                    ("Publisher", &mut draft.publisher, ""),
+                    ("Date published", &mut draft.date_published, "YYYY-MM-DD"),
+                    ("Date accessed", &mut draft.date_accessed, "YYYY-MM-DD"),
+                    ("Archived URL", &mut draft.archived_url, "https://…"),
+                ] {
+                    let label = ui.label(name);
+                    ui.add(
+                        TextEdit::singleline(value)
+                            .hint_text(hint)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
+                let label = ui.label("Excerpt");
+                ui.add(
+                    TextEdit::multiline(&mut draft.excerpt)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                ui.label("Stance");
+                ui.horizontal(|ui| {
+                    for s in Stance::ALL {
+                        ui.radio_value(&mut draft.stance, s, s.label());
+                    }
+                });
+                ui.end_row();
+                let label = ui.label("Note");
+                ui.add(
+                    TextEdit::multiline(&mut draft.note)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        for problem in &form.problems {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        ui.horizontal(|ui| {
+            let save = if form.editing.is_some() {
+                "Save reference"
+            } else {
+                "Add"
+            };
+            if ui.button(save).clicked() {
+                match form.draft.validate() {
+                    Ok(()) => {
+                        let reference = form.draft.clone();
+                        commands.push(AppCommand::Edit(match form.editing {
+                            Some(index) => Edit::UpdateReference {
+                                row,
+                                index,
+                                reference,
+                            },
+                            None => Edit::AddReference { row, reference },
+                        }));
+                        *form = ReferenceForm::default();
+                    }
+                    Err(problems) => {
+                        form.problems = problems.iter().map(ToString::to_string).collect();
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                *form = ReferenceForm::default();
+            }
+        });
+    });
+    if std::mem::take(&mut view.reference_form.scroll) {
+        group.response.scroll_to_me(Some(egui::Align::Max));
+    }
+}
