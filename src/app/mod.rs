@@ -148,6 +148,30 @@ impl ClaimbenchApp {
         app
     }
 
+    /// A window over an already opened workspace, without stored preferences (for
+    /// benchmarks and embedding).
+    pub fn with_workspace(workspace: Workspace) -> Self {
+        Self {
+            workspace: Some(workspace),
+            view: ViewState::default(),
+            loader: None,
+            preferences: Preferences::default(),
+            pending: None,
+            errors: Vec::new(),
+            quit_now: false,
+            title: String::new(),
+        }
+    }
+
+    /// Draws a whole frame (panels, then the commands they produced applied), as
+    /// [`eframe::App::ui`] does.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.poll_loader();
+        self.refresh_order();
+        let commands = self.frame_ui(ui);
+        self.handle(&ui.ctx().clone(), commands);
+    }
+
     /// Whether an open is in progress.
     pub fn is_loading(&self) -> bool {
         self.loader.is_some()
@@ -691,10 +715,7 @@ impl ClaimbenchApp {
 
 impl eframe::App for ClaimbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.poll_loader();
-        self.refresh_order();
-        let commands = self.frame_ui(ui);
-        self.handle(&ui.ctx().clone(), commands);
+        self.draw(ui);
         self.update_title(ui.ctx());
         if self.loader.is_some() {
             ui.ctx()

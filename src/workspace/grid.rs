@@ -2,7 +2,6 @@
 //! when the filter, the sort or the data change, never while drawing. Text search runs
 //! once over one lowered copy of all claim texts; sorting uses precomputed keys.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use super::Workspace;
@@ -144,7 +143,7 @@ impl SearchIndex {
     /// Rows whose text contains `needle` (lower case), in row order.
     fn rows_containing(&self, needle: &str) -> Vec<bool> {
         let mut hit = vec![false; self.starts.len().saturating_sub(1)];
-        for (at, _) in self.blob.match_indices(needle) {
+        for at in memchr::memmem::find_iter(self.blob.as_bytes(), needle.as_bytes()) {
             let row = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
             if let Some(h) = hit.get_mut(row) {
                 *h = true;
@@ -163,6 +162,13 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
         .collect();
     let text_hits: Vec<Vec<bool>> = needles.iter().map(|n| index.rows_containing(n)).collect();
     let family_conflict = |row: usize| workspace.family(row).is_some_and(|f| f.conflict);
+    let family_index = filter.family.as_ref().map(|id| {
+        workspace
+            .extraction
+            .families
+            .iter()
+            .position(|f| &f.id == id)
+    });
     let mut out: Vec<u32> = Vec::with_capacity(workspace.rows.len());
     for (i, row) in workspace.rows.iter().enumerate() {
         if !text_hits
@@ -171,7 +177,9 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
         {
             continue;
         }
-        let annotation = workspace.annotation(i);
+        let annotation = row
+            .annotation
+            .and_then(|a| workspace.project.annotations.get(a));
         let verdict = annotation.and_then(|a| a.verdict);
         let pass_verdict = match filter.verdict {
             VerdictFilter::Any => true,
@@ -186,8 +194,8 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
         {
             continue;
         }
-        if let Some(family) = &filter.family
-            && row.claim.family.as_ref() != Some(family)
+        if let Some(family) = family_index
+            && (family.is_none() || row.family != family)
         {
             continue;
         }
@@ -213,93 +221,87 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
     out
 }
 
-/// Sorts rows by a column; ties keep document order.
+/// Sorts rows by a column; ties keep document order. Keys are computed once per row and
+/// sorted compactly, so no comparison reaches into the rows.
 pub fn sort_rows(workspace: &Workspace, index: &SearchIndex, rows: &mut [u32], sort: Sort) {
     let r = |i: u32| &workspace.rows[i as usize];
-    let position = |i: u32| (r(i).document, r(i).claim.start, i);
     match sort.column {
-        Column::Document => rows.sort_unstable_by_key(|&i| position(i)),
+        Column::Document => sort_by_key(workspace, rows, |_| 0u64),
         Column::Speaker => {
             let ranks = name_ranks(workspace);
-            rows.sort_unstable_by_key(|&i| {
-                (r(i).speaker.map_or(u32::MAX, |s| ranks[s]), position(i))
+            sort_by_key(workspace, rows, |i| {
+                r(i).speaker.map_or(u32::MAX, |s| ranks[s])
             });
         }
         Column::Text => {
-            // A prefix key settles most comparisons without touching the strings.
+            // The first 16 bytes settle most comparisons; equal prefixes compare in full.
             let prefix = |i: u32| {
-                let mut key = [0u8; 8];
+                let mut key = [0u8; 16];
                 for (k, b) in key.iter_mut().zip(index.text(i as usize).bytes()) {
                     *k = b;
                 }
-                u64::from_be_bytes(key)
+                u128::from_be_bytes(key)
             };
-            let mut keyed: Vec<(u64, u32)> = rows.iter().map(|&i| (prefix(i), i)).collect();
-            keyed.sort_unstable_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| index.text(a.1 as usize).cmp(index.text(b.1 as usize)))
-                    .then(a.1.cmp(&b.1))
-            });
-            for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
+            let mut keyed: Vec<(u128, u64, u32)> = rows
+                .iter()
+                .map(|&i| (prefix(i), position(workspace, i), i))
+                .collect();
+            keyed.sort_unstable();
+            let mut start = 0;
+            while start < keyed.len() {
+                let mut end = start + 1;
+                while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+                    end += 1;
+                }
+                if end - start > 1 && index.text(keyed[start].2 as usize).len() > 16 {
+                    keyed[start..end].sort_by(|a, b| {
+                        index
+                            .text(a.2 as usize)
+                            .cmp(index.text(b.2 as usize))
+                            .then(a.1.cmp(&b.1))
+                    });
+                }
+                start = end;
+            }
+            for (slot, (_, _, i)) in rows.iter_mut().zip(keyed) {
                 *slot = i;
             }
         }
-        Column::Figures => {
-            let value = |i: u32| {
-                r(i).claim
-                    .numbers
-                    .iter()
-                    .find(|f| f.kind.is_quantity())
-                    .map_or(f64::NEG_INFINITY, |f| f.value)
-            };
-            rows.sort_unstable_by(|&a, &b| {
-                value(a)
-                    .total_cmp(&value(b))
-                    .then_with(|| position(a).cmp(&position(b)))
-            });
-        }
+        Column::Figures => sort_by_key(workspace, rows, |i| {
+            let value = r(i)
+                .claim
+                .numbers
+                .iter()
+                .find(|f| f.kind.is_quantity())
+                .map_or(f64::NEG_INFINITY, |f| f.value);
+            ordered_f64(value)
+        }),
         Column::Family => {
             let ranks = family_ranks(workspace);
-            let rank = |i: u32| {
-                r(i).claim
-                    .family
-                    .as_ref()
-                    .and_then(|f| ranks.get(f))
-                    .copied()
-                    .unwrap_or(u32::MAX)
-            };
-            rows.sort_unstable_by_key(|&i| (rank(i), position(i)));
+            sort_by_key(workspace, rows, |i| {
+                r(i).family.map_or(u32::MAX, |f| ranks[f])
+            });
         }
-        Column::Score => rows.sort_unstable_by(|&a, &b| {
-            r(a).claim
-                .score
-                .total_cmp(&r(b).claim.score)
-                .then_with(|| position(a).cmp(&position(b)))
+        Column::Score => sort_by_key(workspace, rows, |i| {
+            ordered_f64(f64::from(r(i).claim.score))
         }),
-        Column::Verdict => {
-            let key = |i: u32| {
-                workspace
-                    .annotation(i as usize)
-                    .and_then(|a| a.verdict)
-                    .map_or(u8::MAX, |v| v as u8)
-            };
-            rows.sort_unstable_by_key(|&i| (key(i), position(i)));
-        }
-        Column::Status => {
-            let key = |i: u32| {
-                workspace
-                    .annotation(i as usize)
-                    .map_or(Status::Unstarted, |a| a.status)
-            };
-            rows.sort_unstable_by_key(|&i| (key(i), position(i)));
-        }
+        Column::Verdict => sort_by_key(workspace, rows, |i| {
+            workspace
+                .annotation(i as usize)
+                .and_then(|a| a.verdict)
+                .map_or(u8::MAX, |v| v as u8)
+        }),
+        Column::Status => sort_by_key(workspace, rows, |i| {
+            workspace
+                .annotation(i as usize)
+                .map_or(Status::Unstarted, |a| a.status) as u8
+        }),
         Column::References => {
-            let key = |i: u32| {
+            sort_by_key(workspace, rows, |i| {
                 workspace
                     .annotation(i as usize)
                     .map_or(0, |a| a.references.len())
-            };
-            rows.sort_unstable_by_key(|&i| (key(i), position(i)));
+            });
         }
     }
     if sort.descending {
@@ -307,10 +309,38 @@ pub fn sort_rows(workspace: &Workspace, index: &SearchIndex, rows: &mut [u32], s
     }
 }
 
+/// Document and offset as one number, for ties.
+fn position(workspace: &Workspace, i: u32) -> u64 {
+    let row = &workspace.rows[i as usize];
+    ((row.document as u64) << 32) | (row.claim.start.min(u32::MAX as usize) as u64)
+}
+
+/// Sorts by `key`, then by position in the corpus.
+fn sort_by_key<K: Ord + Copy>(workspace: &Workspace, rows: &mut [u32], key: impl Fn(u32) -> K) {
+    let mut keyed: Vec<(K, u64, u32)> = rows
+        .iter()
+        .map(|&i| (key(i), position(workspace, i), i))
+        .collect();
+    keyed.sort_unstable();
+    for (slot, (_, _, i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
+/// An `f64` as an integer with the same order (negative numbers, infinities included).
+fn ordered_f64(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
 /// Each curated actor's rank by name.
 fn name_ranks(workspace: &Workspace) -> Vec<u32> {
     let mut order: Vec<usize> = (0..workspace.actors.len()).collect();
-    order.sort_by(|&a, &b| compare_names(&workspace.actors[a].name, &workspace.actors[b].name));
+    order.sort_by_cached_key(|&a| name_key(&workspace.actors[a].name));
     let mut ranks = vec![0u32; order.len()];
     for (rank, a) in order.into_iter().enumerate() {
         ranks[a] = rank as u32;
@@ -319,16 +349,18 @@ fn name_ranks(workspace: &Workspace) -> Vec<u32> {
 }
 
 /// Each family's rank by label.
-fn family_ranks(workspace: &Workspace) -> std::collections::HashMap<String, u32> {
-    let mut families: Vec<&crate::extract::Family> = workspace.extraction.families.iter().collect();
-    families.sort_by(|a, b| compare_names(&a.label, &b.label).then(a.id.cmp(&b.id)));
-    families
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.clone(), i as u32))
-        .collect()
+fn family_ranks(workspace: &Workspace) -> Vec<u32> {
+    let families = &workspace.extraction.families;
+    let mut order: Vec<usize> = (0..families.len()).collect();
+    order.sort_by_cached_key(|&f| name_key(&families[f].label));
+    let mut ranks = vec![0u32; order.len()];
+    for (rank, f) in order.into_iter().enumerate() {
+        ranks[f] = rank as u32;
+    }
+    ranks
 }
 
-fn compare_names(a: &str, b: &str) -> Ordering {
-    a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b))
+/// Names sort without regard to case, then by their exact spelling.
+fn name_key(name: &str) -> (String, String) {
+    (name.to_lowercase(), name.to_string())
 }

@@ -29,6 +29,8 @@ pub struct ClaimRow {
     pub speaker: Option<usize>,
     /// Index into the project's annotations, if the researcher recorded anything.
     pub annotation: Option<usize>,
+    /// Index of its family in the extraction's families.
+    pub family: Option<usize>,
 }
 
 /// An actor as the researcher has curated it.
@@ -183,6 +185,7 @@ impl Workspace {
                 manual: false,
                 speaker: None,
                 annotation: None,
+                family: None,
             });
         }
         let doc_ids: Vec<Arc<str>> = self
@@ -266,6 +269,14 @@ impl Workspace {
             .enumerate()
             .map(|(i, f)| (f.id.clone(), i))
             .collect();
+        for row in &mut rows {
+            row.family = row
+                .claim
+                .family
+                .as_ref()
+                .and_then(|f| self.family_of_id.get(f))
+                .copied();
+        }
         self.rows = rows;
     }
 
@@ -480,5 +491,6 @@ fn manual_row(
         manual: true,
         speaker: None,
         annotation: None,
+        family: None,
     }
 }

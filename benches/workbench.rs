@@ -1,0 +1,214 @@
+#![allow(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
+//! The workbench at a million claims: one frame of the main window drawn headless, a sort
+//! by each column, and one keystroke in the filter box.
+//!
+//! `cargo bench --bench workbench`
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use claimbench::app::ClaimbenchApp;
+use claimbench::corpus::{Corpus, Document, DocumentMeta};
+use claimbench::extract::{
+    Actor, ActorKind, Bound, Claim, Extraction, Family, Feature, Figure, FigureKind, Mention,
+};
+use claimbench::project::Project;
+use claimbench::text::segment::SentenceKind;
+use claimbench::workspace::Workspace;
+use claimbench::workspace::grid::{self, Column, Filter, SearchIndex, Sort};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+
+/// The allocator the binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const CLAIMS: usize = 1_000_000;
+const DOCUMENTS: usize = 20_000;
+const ACTORS: usize = 5_000;
+const FAMILIES: usize = 20_000;
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// A workspace of a million claims made from the bundled articles' sentences, with
+/// varied figures, speakers and families.
+fn million_claims() -> Workspace {
+    let seed = claimbench::corpus::load(&claimbench::bundled_corpus_path())
+        .expect("bundled corpus")
+        .corpus;
+    let sentences: Vec<String> = seed
+        .documents
+        .iter()
+        .flat_map(|d| d.text.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .filter(|s| s.len() > 40)
+        .collect();
+    let mut rng = XorShift(0xC1A1_4BE4);
+    let per_doc = CLAIMS / DOCUMENTS;
+    let mut documents = Vec::with_capacity(DOCUMENTS);
+    let mut claims = Vec::with_capacity(CLAIMS);
+    let mut ids: Vec<Arc<str>> = Vec::with_capacity(DOCUMENTS);
+    for d in 0..DOCUMENTS {
+        let id = format!("doc{d:05}");
+        let doc_id: Arc<str> = id.as_str().into();
+        let mut text = String::new();
+        for k in 0..per_doc {
+            let sentence = &sentences[rng.below(sentences.len())];
+            let figure = 1000 + rng.below(20_000);
+            let claim_text = format!("{sentence} ({figure} people).");
+            let start = text.len();
+            text.push_str(&claim_text);
+            text.push(' ');
+            claims.push(Claim {
+                id: format!("{id}:{}", k + 1),
+                document: doc_id.clone(),
+                start,
+                end: start + claim_text.len(),
+                text: claim_text,
+                speaker: (rng.below(3) > 0).then(|| format!("a{}", rng.below(ACTORS))),
+                via: None,
+                about: vec![format!("a{}", rng.below(ACTORS))],
+                score: rng.below(100) as f32 / 100.0,
+                features: vec![Feature {
+                    name: "figure".into(),
+                    weight: 0.3,
+                    evidence: figure.to_string(),
+                }],
+                numbers: vec![Figure {
+                    value: figure as f64,
+                    text: figure.to_string(),
+                    qualifier: None,
+                    bound: Bound::Exactly,
+                    kind: FigureKind::Count,
+                    unit: Some("people".into()),
+                    start,
+                    end: start + 4,
+                    token: 0,
+                }],
+                family: (rng.below(2) == 0).then(|| format!("f{}", rng.below(FAMILIES) + 1)),
+                kind: SentenceKind::Body,
+            });
+        }
+        ids.push(doc_id);
+        documents.push(Document::new(id.clone(), id, text, DocumentMeta::default()));
+    }
+    let actors = (0..ACTORS)
+        .map(|a| Actor {
+            id: format!("a{a}"),
+            name: format!(
+                "Actor {a:04} {}",
+                ["Ministry", "Agency", "Smith", "Council"][a % 4]
+            ),
+            kind: ActorKind::ALL[a % ActorKind::ALL.len()],
+            aliases: Vec::new(),
+            mentions: (0..20)
+                .map(|_| {
+                    let d = rng.below(DOCUMENTS);
+                    Mention {
+                        document: ids[d].clone(),
+                        start: 0,
+                        end: 3,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let families = (1..=FAMILIES)
+        .map(|f| Family {
+            id: format!("f{f}"),
+            label: format!("killed N people ({f})"),
+            claims: Vec::new(),
+            values: vec![12000.0, 17000.0],
+            conflict: f % 3 == 0,
+        })
+        .collect();
+    let extraction = Extraction {
+        documents: Vec::new(),
+        actors,
+        claims,
+        families,
+    };
+    Workspace::new(
+        Corpus { documents },
+        "generated".into(),
+        extraction,
+        Project::default(),
+        None,
+    )
+}
+
+fn frame(c: &mut Criterion, app: &mut ClaimbenchApp) {
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    // Settle layout and caches, and select a claim so every panel has content.
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.draw(ui));
+    }
+    app.view.selected = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.rows.get(500_000))
+        .map(|r| r.claim.id.clone());
+    let _ = ctx.run_ui(input(), |ui| app.draw(ui));
+    c.bench_function("workbench/frame_1m_claims", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.draw(ui)));
+    });
+}
+
+fn sorts_and_filter(c: &mut Criterion, ws: &Workspace) {
+    let index = SearchIndex::build(ws);
+    let mut group = c.benchmark_group("workbench");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    for column in Column::ALL {
+        let sort = Sort {
+            column,
+            descending: false,
+        };
+        group.bench_function(format!("sort_1m_by_{column:?}").to_lowercase(), |b| {
+            b.iter(|| grid::rows(ws, &index, &Filter::default(), sort));
+        });
+    }
+    // One keystroke: "kil" becomes "kill"; the grid's rows are recomputed.
+    let filter = Filter {
+        text: "kill".into(),
+        ..Filter::default()
+    };
+    group.bench_function("filter_keystroke_1m", |b| {
+        b.iter(|| grid::rows(ws, &index, &filter, Sort::default()));
+    });
+    group.finish();
+}
+
+fn workbench(c: &mut Criterion) {
+    let started = std::time::Instant::now();
+    let workspace = million_claims();
+    eprintln!(
+        "built {} claims in {:.1} s",
+        workspace.rows.len(),
+        started.elapsed().as_secs_f64()
+    );
+    sorts_and_filter(c, &workspace);
+    let mut app = ClaimbenchApp::with_workspace(workspace);
+    frame(c, &mut app);
+}
+
+criterion_group!(benches, workbench);
+criterion_main!(benches);

@@ -1,0 +1,272 @@
+//! Projects across edits of the corpus, and the researcher's edits with undo.
+
+use std::path::{Path, PathBuf};
+
+use claimbench::project::{Reference, Status, Verdict};
+use claimbench::workspace::open::{self, OpenError, OpenRequest};
+use claimbench::workspace::{Edit, Workspace};
+
+fn copy_bundled(to: &Path) -> PathBuf {
+    let corpus = to.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("create");
+    for entry in std::fs::read_dir(claimbench::bundled_corpus_path())
+        .expect("read")
+        .flatten()
+    {
+        std::fs::copy(entry.path(), corpus.join(entry.file_name())).expect("copy");
+    }
+    corpus
+}
+
+fn open(request: OpenRequest) -> Workspace {
+    open::open(&request, &|_| true).expect("opens")
+}
+
+fn row_with(ws: &Workspace, words: &str) -> usize {
+    ws.rows
+        .iter()
+        .position(|r| r.claim.text.contains(words))
+        .unwrap_or_else(|| panic!("{words}"))
+}
+
+#[test]
+fn work_follows_its_claim_when_the_document_is_edited() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = copy_bundled(dir.path());
+    let mut ws = open(OpenRequest::Corpus(corpus.clone()));
+    let row = row_with(&ws, "17,000 deaths");
+    ws.apply(Edit::SetVerdict {
+        row,
+        verdict: Some(Verdict::MostlyFalse),
+    })
+    .expect("applies");
+    let gone = row_with(&ws, "The remarks came in response");
+    ws.apply(Edit::SetNotes {
+        row: gone,
+        text: "check the report".into(),
+    })
+    .expect("applies");
+    let project = dir.path().join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+
+    // Someone edits the article: a paragraph added at the top, the last sentence removed.
+    let file = std::fs::read_dir(&corpus)
+        .expect("read")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("17,000 deaths")))
+        .expect("the article");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = format!("An editor's note added later.\n\n{}", text.replace("The remarks came in response to the annual Country Reports on Terrorism released by the U.S.", ""));
+    std::fs::write(&file, edited).expect("write");
+
+    let ws = open(OpenRequest::Project(project));
+    let row = row_with(&ws, "17,000 deaths");
+    assert_eq!(
+        ws.annotation(row).and_then(|a| a.verdict),
+        Some(Verdict::MostlyFalse)
+    );
+    assert!(
+        ws.warnings
+            .iter()
+            .any(|w| w.contains("changed since the project was saved")),
+        "{:?}",
+        ws.warnings
+    );
+    // The note on the removed sentence is kept and listed, not lost.
+    assert_eq!(ws.orphans.len(), 1);
+    assert_eq!(
+        ws.project.annotations[ws.orphans[0]].notes,
+        "check the report"
+    );
+}
+
+#[test]
+fn a_missing_corpus_is_reported_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = copy_bundled(dir.path());
+    let mut ws = open(OpenRequest::Corpus(corpus.clone()));
+    let project = dir.path().join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+    std::fs::remove_dir_all(&corpus).expect("remove");
+    let error = open::open(&OpenRequest::Project(project), &|_| true)
+        .err()
+        .expect("fails");
+    assert!(matches!(error, OpenError::CorpusMissing { .. }), "{error}");
+    assert!(error.to_string().contains("was not found"), "{error}");
+}
+
+#[test]
+fn opening_can_be_cancelled() {
+    let result = open::open(
+        &OpenRequest::Corpus(claimbench::bundled_corpus_path()),
+        &|_| false,
+    );
+    assert!(matches!(
+        result,
+        Err(OpenError::Corpus(_)) | Err(OpenError::Cancelled)
+    ));
+}
+
+#[test]
+fn manual_and_rejected_claims_survive_a_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = copy_bundled(dir.path());
+    let mut ws = open(OpenRequest::Corpus(corpus));
+    let before = ws.rows.len();
+    let rejected = row_with(&ws, "The remarks came in response");
+    let rejected_id = ws.rows[rejected].claim.id.clone();
+    ws.apply(Edit::RejectClaim { row: rejected })
+        .expect("applies");
+    assert_eq!(ws.rows.len(), before - 1);
+    // A claim added by hand: the first sentence of an article, below the score threshold.
+    let document = ws
+        .corpus
+        .documents
+        .iter()
+        .position(|d| d.text.starts_with("“MEK is by all means"))
+        .expect("doc");
+    let end = ws.corpus.documents[document]
+        .text
+        .find("Sunday.")
+        .expect("sentence")
+        + "Sunday.".len();
+    ws.apply(Edit::AddManualClaim {
+        document,
+        start: 0,
+        end,
+    })
+    .expect("applies");
+    assert_eq!(ws.rows.len(), before);
+    let manual = ws.rows.iter().position(|r| r.manual).expect("manual row");
+    ws.apply(Edit::SetStatus {
+        row: manual,
+        status: Status::InProgress,
+    })
+    .expect("applies");
+    let project = dir.path().join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+
+    let ws = open(OpenRequest::Project(project));
+    assert_eq!(ws.rows.len(), before);
+    assert!(ws.row_of(&rejected_id).is_none());
+    let manual = ws.rows.iter().position(|r| r.manual).expect("manual row");
+    assert!(
+        ws.rows[manual]
+            .claim
+            .text
+            .starts_with("“MEK is by all means")
+    );
+    assert_eq!(
+        ws.annotation(manual).map(|a| a.status),
+        Some(Status::InProgress)
+    );
+}
+
+#[test]
+fn edits_undo_and_redo() {
+    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let row = row_with(&ws, "17,000 deaths");
+    assert_eq!(ws.undo_label(), None);
+    ws.apply(Edit::SetVerdict {
+        row,
+        verdict: Some(Verdict::False),
+    })
+    .expect("applies");
+    // Typing is one undo step per field.
+    for text in ["C", "Ch", "Che", "Chec", "Check"] {
+        ws.apply(Edit::SetNotes {
+            row,
+            text: text.into(),
+        })
+        .expect("applies");
+    }
+    assert_eq!(ws.undo_label(), Some("edit notes"));
+    assert!(ws.undo());
+    assert_eq!(ws.annotation(row).map(|a| a.notes.as_str()), Some(""));
+    assert_eq!(
+        ws.annotation(row).and_then(|a| a.verdict),
+        Some(Verdict::False)
+    );
+    assert!(ws.undo());
+    assert_eq!(ws.annotation(row).and_then(|a| a.verdict), None);
+    assert!(!ws.undo());
+    assert!(ws.redo());
+    assert_eq!(
+        ws.annotation(row).and_then(|a| a.verdict),
+        Some(Verdict::False)
+    );
+}
+
+#[test]
+fn bad_edits_are_refused_with_a_reason() {
+    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let row = row_with(&ws, "17,000 deaths");
+    let bad = Reference {
+        url: "javascript:alert(1)".into(),
+        ..Reference::default()
+    };
+    let error = ws
+        .apply(Edit::AddReference {
+            row,
+            reference: bad,
+        })
+        .expect_err("refused");
+    assert!(error.to_string().contains("http"), "{error}");
+    assert!(
+        ws.apply(Edit::SetVerdict {
+            row: 99_999,
+            verdict: None
+        })
+        .is_err()
+    );
+    assert!(
+        ws.apply(Edit::RenameActor {
+            actor: "nobody".into(),
+            name: "X".into()
+        })
+        .is_err()
+    );
+    assert!(!ws.dirty, "a refused edit changes nothing");
+}
+
+#[test]
+fn splitting_an_alias_makes_an_actor_of_its_own() {
+    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let org = ws
+        .actors
+        .iter()
+        .find(|a| a.aliases.iter().any(|n| n == "MEK"))
+        .expect("org")
+        .clone();
+    ws.apply(Edit::SplitAlias {
+        actor: org.id.clone(),
+        alias: "MEK".into(),
+    })
+    .expect("applies");
+    let split = ws
+        .actors
+        .iter()
+        .find(|a| a.name == "MEK")
+        .expect("split actor");
+    assert!(!split.mentions.is_empty());
+    let rest = ws
+        .actors
+        .iter()
+        .find(|a| a.id == org.id)
+        .expect("still there");
+    assert_eq!(
+        rest.mentions.len() + split.mentions.len(),
+        org.mentions.len()
+    );
+    assert!(!rest.aliases.iter().any(|n| n == "MEK"));
+    // Merging it back restores the actor as it was.
+    let split_id = split.id.clone();
+    ws.apply(Edit::MergeActors {
+        from: vec![split_id],
+        into: org.id.clone(),
+    })
+    .expect("applies");
+    let back = ws.actors.iter().find(|a| a.id == org.id).expect("actor");
+    assert_eq!(back.mentions.len(), org.mentions.len());
+}
