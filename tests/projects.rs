@@ -18,8 +18,8 @@ fn copy_bundled(to: &Path) -> PathBuf {
     corpus
 }
 
-fn open(request: OpenRequest) -> Workspace {
-    open::open(&request, &|_| true).expect("opens")
+fn open(request: &OpenRequest) -> Workspace {
+    open::open(request, &|_| true).expect("opens")
 }
 
 fn row_with(ws: &Workspace, words: &str) -> usize {
@@ -33,7 +33,7 @@ fn row_with(ws: &Workspace, words: &str) -> usize {
 fn work_follows_its_claim_when_the_document_is_edited() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = copy_bundled(dir.path());
-    let mut ws = open(OpenRequest::Corpus(corpus.clone()));
+    let mut ws = open(&OpenRequest::Corpus(corpus.clone()));
     let row = row_with(&ws, "17,000 deaths");
     ws.apply(Edit::SetVerdict {
         row,
@@ -60,7 +60,7 @@ fn work_follows_its_claim_when_the_document_is_edited() {
     let edited = format!("An editor's note added later.\n\n{}", text.replace("The remarks came in response to the annual Country Reports on Terrorism released by the U.S.", ""));
     std::fs::write(&file, edited).expect("write");
 
-    let ws = open(OpenRequest::Project(project));
+    let ws = open(&OpenRequest::Project(project));
     let row = row_with(&ws, "17,000 deaths");
     assert_eq!(
         ws.annotation(row).and_then(|a| a.verdict),
@@ -85,7 +85,7 @@ fn work_follows_its_claim_when_the_document_is_edited() {
 fn a_missing_corpus_is_reported_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = copy_bundled(dir.path());
-    let mut ws = open(OpenRequest::Corpus(corpus.clone()));
+    let mut ws = open(&OpenRequest::Corpus(corpus.clone()));
     let project = dir.path().join("p.claimbench.ron");
     ws.save(Some(&project)).expect("saves");
     std::fs::remove_dir_all(&corpus).expect("remove");
@@ -112,7 +112,7 @@ fn opening_can_be_cancelled() {
 fn manual_and_rejected_claims_survive_a_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = copy_bundled(dir.path());
-    let mut ws = open(OpenRequest::Corpus(corpus));
+    let mut ws = open(&OpenRequest::Corpus(corpus));
     let before = ws.rows.len();
     let rejected = row_with(&ws, "The remarks came in response");
     let rejected_id = ws.rows[rejected].claim.id.clone();
@@ -147,7 +147,7 @@ fn manual_and_rejected_claims_survive_a_reopen() {
     let project = dir.path().join("p.claimbench.ron");
     ws.save(Some(&project)).expect("saves");
 
-    let ws = open(OpenRequest::Project(project));
+    let ws = open(&OpenRequest::Project(project));
     assert_eq!(ws.rows.len(), before);
     assert!(ws.row_of(&rejected_id).is_none());
     let manual = ws.rows.iter().position(|r| r.manual).expect("manual row");
@@ -165,7 +165,7 @@ fn manual_and_rejected_claims_survive_a_reopen() {
 
 #[test]
 fn edits_undo_and_redo() {
-    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
     let row = row_with(&ws, "17,000 deaths");
     assert_eq!(ws.undo_label(), None);
     ws.apply(Edit::SetVerdict {
@@ -200,7 +200,7 @@ fn edits_undo_and_redo() {
 
 #[test]
 fn bad_edits_are_refused_with_a_reason() {
-    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
     let row = row_with(&ws, "17,000 deaths");
     let bad = Reference {
         url: "javascript:alert(1)".into(),
@@ -232,7 +232,7 @@ fn bad_edits_are_refused_with_a_reason() {
 
 #[test]
 fn splitting_an_alias_makes_an_actor_of_its_own() {
-    let mut ws = open(OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
     let org = ws
         .actors
         .iter()

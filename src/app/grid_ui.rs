@@ -172,15 +172,15 @@ fn table_ui(
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(TableColumn::initial(96.0).at_least(50.0).clip(true))
-        .column(TableColumn::initial(116.0).at_least(50.0).clip(true))
-        .column(TableColumn::remainder().at_least(160.0).clip(true))
-        .column(TableColumn::initial(88.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(112.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(44.0).at_least(36.0))
+        .column(TableColumn::initial(90.0).at_least(50.0).clip(true))
+        .column(TableColumn::initial(108.0).at_least(50.0).clip(true))
+        .column(TableColumn::remainder().at_least(120.0).clip(true))
         .column(TableColumn::initial(84.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(84.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(34.0).at_least(30.0))
+        .column(TableColumn::initial(104.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(40.0).at_least(36.0))
+        .column(TableColumn::initial(76.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(80.0).at_least(40.0).clip(true))
+        .column(TableColumn::initial(32.0).at_least(28.0))
         .min_scrolled_height(0.0);
     if let Some(index) = scroll_to {
         table = table.scroll_to_row(index, Some(egui::Align::Center));

@@ -153,13 +153,7 @@ impl Workspace {
     /// Claim rows: extracted claims minus rejected ones, then manual claims, with the
     /// project's annotations re-attached to them by anchor.
     fn rebuild_rows(&mut self) {
-        let doc_index: HashMap<&str, usize> = self
-            .corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+        let doc_index = document_index(&self.corpus);
         let locate = |anchor: &Anchor| -> Option<(usize, usize, usize)> {
             let d = *doc_index.get(anchor.document.as_str())?;
             let (start, end, _) = anchor.reattach(&self.corpus.documents[d].text)?;
@@ -283,6 +277,7 @@ impl Workspace {
     /// Curated actors: extraction actors with renames, merges, splits and hiding applied;
     /// then each row's speaker and each actor's claim count.
     fn rebuild_actors(&mut self) {
+        let doc_index = document_index(&self.corpus);
         let curation = &self.project.actors;
         let mut actors: Vec<ActorView> = Vec::with_capacity(self.extraction.actors.len());
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -335,13 +330,6 @@ impl Workspace {
             let Some(&from) = actor_of_original.get(&split.actor) else {
                 continue;
             };
-            let doc_index: HashMap<&str, usize> = self
-                .corpus
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.as_str(), i))
-                .collect();
             let key = crate::extract::names::key(&split.alias);
             let (moved, kept): (Vec<Mention>, Vec<Mention>) =
                 std::mem::take(&mut actors[from].mentions)
@@ -386,13 +374,6 @@ impl Workspace {
         // Mentions within a claim's span, for speakers of split aliases and counts.
         let mut mentions_by_doc: HashMap<usize, Vec<(usize, usize, usize)>> = HashMap::new(); // (start, actor, end)
         {
-            let doc_index: HashMap<&str, usize> = self
-                .corpus
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.as_str(), i))
-                .collect();
             for (a, actor) in actors.iter().enumerate() {
                 for m in &actor.mentions {
                     if let Some(&d) = doc_index.get(m.document.as_ref()) {
@@ -452,6 +433,16 @@ impl Workspace {
         self.actors = actors;
         self.actor_of_original = actor_of_original;
     }
+}
+
+/// Document index by id.
+fn document_index(corpus: &Corpus) -> HashMap<&str, usize> {
+    corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect()
 }
 
 fn overlap(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
