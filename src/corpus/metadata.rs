@@ -51,13 +51,28 @@ pub fn detect(text: &str) -> DocumentMeta {
         .filter(|first| lines.len() > 1 && is_title_line(first))
         .map(|l| l.to_string());
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let dateline = head.iter().find_map(|l| find_dateline(l)).map(|d| {
-        d.trim_end_matches(|c: char| !c.is_alphanumeric())
-            .trim()
+    let dateline_text = head.iter().find_map(|l| find_dateline(l));
+    // "PORTO ALEGRE, May 6 (Reuters) -": the place is before the comma or bracket, and a
+    // bracketed name is the agency.
+    let dateline = dateline_text.map(|d| {
+        d.split([',', '(', '-', '–', '—'])
+            .next()
+            .unwrap_or(d)
+            .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string()
     });
+    let agency = dateline_text
+        .and_then(|d| Some(&d[d.find('(')? + 1..d.find(')')?]))
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string);
     let published = head.iter().find_map(|l| find_date(l));
-    let outlet = lines.iter().rev().take(12).find_map(|l| credit_outlet(l));
+    let outlet = lines
+        .iter()
+        .rev()
+        .take(12)
+        .find_map(|l| credit_outlet(l))
+        .or(agency);
     DocumentMeta {
         title,
         dateline,
@@ -199,6 +214,14 @@ mod tests {
         assert_eq!(meta.dateline.as_deref(), Some("LISBON"));
         assert_eq!(meta.published.as_deref(), Some("2021-03-03"));
         assert_eq!(meta.outlet.as_deref(), Some("Harbour Daily News"));
+    }
+
+    #[test]
+    fn datelines_with_agencies() {
+        let meta =
+            detect("Title here\n\nPORTO ALEGRE, May 6 (Reuters) - Floods killed 83 people.\n");
+        assert_eq!(meta.dateline.as_deref(), Some("PORTO ALEGRE"));
+        assert_eq!(meta.outlet.as_deref(), Some("Reuters"));
     }
 
     #[test]

@@ -64,7 +64,8 @@ struct Node<'a> {
 
 fn compatible(a: &LocalActor, b: &LocalActor) -> bool {
     use super::mentions::Strength;
-    const SURE: Strength = 2;
+    // Shapes and positions are guesses; a head word, a title or the gazetteer is evidence.
+    const SURE: Strength = 3;
     a.kind == b.kind
         || a.kind == ActorKind::Other
         || b.kind == ActorKind::Other

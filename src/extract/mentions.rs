@@ -186,9 +186,9 @@ struct Piece {
 }
 
 /// Lower-case particles that may stand inside names.
-const PARTICLES: [&str; 22] = [
-    "e", "al", "el", "ul", "ud", "bin", "ibn", "bint", "de", "du", "da", "di", "dos", "das", "del",
-    "van", "von", "der", "den", "la", "le", "au",
+const PARTICLES: [&str; 23] = [
+    "e", "al", "el", "ul", "ud", "bin", "ibn", "bint", "de", "du", "da", "di", "do", "dos", "das",
+    "del", "van", "von", "der", "den", "la", "le", "au",
 ];
 
 /// Words that introduce another name for what was just named.
@@ -503,6 +503,16 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether a locative preposition stands right before the token ("in", "near").
+    fn after_locative(&self, token: usize) -> bool {
+        token > 0
+            && self.tokens[token - 1].kind == TokenKind::Word
+            && matches!(
+                self.word(token - 1),
+                "in" | "near" | "across" | "throughout" | "outside" | "inside" | "around"
+            )
+    }
+
     /// Emits the mentions of one cleaned segment.
     fn segment(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
@@ -639,6 +649,8 @@ impl<'a> Finder<'a> {
             (ActorKind::Group, strength::HEAD_WORD)
         } else if words.len() == 1 && is_acronym(surface) {
             (ActorKind::Organization, strength::WEAK)
+        } else if self.after_locative(pieces[0].token) {
+            (ActorKind::Place, strength::SHAPE)
         } else if (2..=5).contains(&words.len())
             && words
                 .iter()
@@ -909,6 +921,15 @@ fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
                 .entry(key_hash(&[first], 0))
                 .or_default()
                 .insert(root);
+        }
+        // Middle names ("Lula" in "Luiz Inacio Lula da Silva"), particles aside.
+        for middle in words.iter().skip(1).take(words.len().saturating_sub(2)) {
+            if !PARTICLES.contains(middle) {
+                firsts
+                    .entry(key_hash(&[middle], 0))
+                    .or_default()
+                    .insert(root);
+            }
         }
     }
     if tails.is_empty() {

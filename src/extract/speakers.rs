@@ -36,6 +36,8 @@ enum Subject {
     Role(Option<usize>),
     /// `they`, `it`.
     Anyone,
+    /// Unnamed sources (`officials said`): nobody the text names.
+    Unnamed,
     /// `the ministry`: the last actor whose name ends in this word (token index).
     NamedBy(usize),
 }
@@ -92,6 +94,22 @@ const PERSON_ROLES: [&str; 24] = [
     "officer",
     "senator",
     "governor",
+];
+
+/// Plural nouns for unnamed sources.
+const UNNAMED_SOURCES: [&str; 12] = [
+    "officials",
+    "sources",
+    "authorities",
+    "experts",
+    "analysts",
+    "witnesses",
+    "residents",
+    "police",
+    "diplomats",
+    "observers",
+    "reports",
+    "critics",
 ];
 
 /// Lower-case nouns for organizations that speak.
@@ -249,6 +267,7 @@ impl<'a> Attributor<'a> {
                 self.last_person_speaker.or(self.last_speaker).or(in_phrase)
             }
             Subject::Anyone => self.last_speaker,
+            Subject::Unnamed => None,
             Subject::NamedBy(token) => {
                 let noun = self.word(token)?;
                 let limit = before_token.max(token);
@@ -408,6 +427,13 @@ impl<'a> Attributor<'a> {
                     return Some(
                         person_in_clause().map_or(Subject::Role(first_in_phrase), Subject::Actor),
                     );
+                }
+                if UNNAMED_SOURCES.contains(&w) {
+                    // "Iranian officials said": the name right before them; else nobody named.
+                    let near = (last.saturating_sub(3).max(clause_start)..last)
+                        .rev()
+                        .find_map(|t| self.actor_at(t));
+                    return Some(near.map_or(Subject::Unnamed, Subject::Actor));
                 }
                 if ORG_ROLES.contains(&w) {
                     return Some(Subject::NamedBy(last));
