@@ -69,6 +69,21 @@ fn a_surname_joins_the_full_name() {
 }
 
 #[test]
+fn people_who_share_a_first_name_stay_apart() {
+    let x = extraction(0.0);
+    let ids: std::collections::HashSet<&str> = [
+        "Mohammad Javad Zarif",
+        "Mohammad Beheshti",
+        "Mohammad Ali Rajaei",
+        "Mohammad Javad Bahonar",
+    ]
+    .iter()
+    .map(|n| actor_named(&x, n).id.as_str())
+    .collect();
+    assert_eq!(ids.len(), 4);
+}
+
+#[test]
 fn both_spellings_of_the_spokesman_are_one_actor() {
     let x = extraction(0.0);
     let a = actor_named(&x, "Nasser Kanaani");

@@ -240,21 +240,27 @@ pub fn extract_with_progress(
         corpus.documents.iter().map(analyse).collect()
     };
     let analyses = analyses.filter(|_| !cancelled.load(Ordering::Relaxed))?;
-    Some(assemble(corpus, &analyses))
+    Some(assemble(corpus, analyses))
 }
 
-/// Puts the per-document analyses together into one extraction.
-fn assemble(corpus: &Corpus, analyses: &[document::Analysis]) -> Extraction {
+/// Puts the per-document analyses together into one extraction. The analyses are used up:
+/// their claims' features, figures and signals move into the result.
+fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extraction {
     let doc_ids: Vec<std::sync::Arc<str>> = corpus
         .documents
         .iter()
         .map(|d| d.id.as_str().into())
         .collect();
-    let resolved = actors::resolve(&doc_ids, analyses);
+    let resolved = actors::resolve(&doc_ids, &analyses);
+    let salient: Vec<Vec<usize>> = analyses
+        .iter()
+        .enumerate()
+        .map(|(d, analysis)| resolved.salient_actors(d, analysis))
+        .collect();
     let mut claims = Vec::new();
     let mut claim_frames = Vec::new();
-    for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(analyses).enumerate() {
-        for local in &analysis.claims {
+    for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(&mut analyses).enumerate() {
+        for local in &mut analysis.claims {
             let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
             let speaker = local.speaker.and_then(global);
             let mut about: Vec<String> = Vec::new();
@@ -276,15 +282,15 @@ fn assemble(corpus: &Corpus, analyses: &[document::Analysis]) -> Extraction {
                 via: local.via.and_then(global),
                 about,
                 score: local.score,
-                features: local.features.clone(),
-                numbers: local.figures.clone(),
+                features: std::mem::take(&mut local.features),
+                numbers: std::mem::take(&mut local.figures),
                 family: None,
                 kind: local.kind,
             });
             claim_frames.push(families::ClaimSignals {
                 document: doc_index,
-                frame: local.frame.clone(),
-                words: local.words.clone(),
+                frame: local.frame.take(),
+                words: std::mem::take(&mut local.words),
                 actors: local
                     .about
                     .iter()
@@ -293,9 +299,7 @@ fn assemble(corpus: &Corpus, analyses: &[document::Analysis]) -> Extraction {
             });
         }
     }
-    let salient: Vec<Vec<usize>> = (0..corpus.documents.len())
-        .map(|d| resolved.salient_actors(d, &analyses[d]))
-        .collect();
+    drop(analyses);
     let families = families::group(&mut claims, &claim_frames, &salient);
     Extraction {
         documents: corpus
