@@ -173,6 +173,7 @@ fn frame(c: &mut Criterion, app: &mut ClaimbenchApp) {
 
 fn sorts_and_filter(c: &mut Criterion, ws: &Workspace) {
     let index = SearchIndex::build(ws);
+    index.text_rank();
     let mut group = c.benchmark_group("workbench");
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
@@ -186,6 +187,13 @@ fn sorts_and_filter(c: &mut Criterion, ws: &Workspace) {
             b.iter(|| grid::rows(ws, &index, &Filter::default(), sort));
         });
     }
+    // The text order, built once when the claims change (on the first sort by text).
+    group.bench_function("text_order_index_1m", |b| {
+        b.iter(|| {
+            let fresh = SearchIndex::build(ws);
+            fresh.text_rank().len()
+        });
+    });
     // One keystroke: "kil" becomes "kill"; the grid's rows are recomputed.
     let filter = Filter {
         text: "kill".into(),

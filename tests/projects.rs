@@ -270,3 +270,79 @@ fn splitting_an_alias_makes_an_actor_of_its_own() {
     let back = ws.actors.iter().find(|a| a.id == org.id).expect("actor");
     assert_eq!(back.mentions.len(), org.mentions.len());
 }
+
+#[test]
+fn the_grid_sorts_and_filters() {
+    use claimbench::workspace::grid::{self, Column, Filter, SearchIndex, Sort, VerdictFilter};
+    let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let index = SearchIndex::build(&ws);
+    let texts = |ws: &Workspace, rows: &[u32]| {
+        rows.iter()
+            .map(|&r| ws.rows[r as usize].claim.text.to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let by_text = grid::rows(
+        &ws,
+        &index,
+        &Filter::default(),
+        Sort {
+            column: Column::Text,
+            descending: false,
+        },
+    );
+    assert_eq!(by_text.len(), ws.rows.len());
+    let sorted = texts(&ws, &by_text);
+    assert!(sorted.windows(2).all(|w| w[0] <= w[1]));
+    let reversed = grid::rows(
+        &ws,
+        &index,
+        &Filter::default(),
+        Sort {
+            column: Column::Text,
+            descending: true,
+        },
+    );
+    assert_eq!(texts(&ws, &reversed).first(), sorted.last());
+    // Words in any case, all of them required.
+    let filter = Filter {
+        text: "KILLED iranians".into(),
+        ..Filter::default()
+    };
+    let hits = grid::rows(&ws, &index, &filter, Sort::default());
+    assert!(!hits.is_empty());
+    for t in texts(&ws, &hits) {
+        assert!(t.contains("killed") && t.contains("iranians"), "{t}");
+    }
+    // Verdict and conflict filters.
+    let row = hits[0] as usize;
+    ws.apply(Edit::SetVerdict {
+        row,
+        verdict: Some(Verdict::False),
+    })
+    .expect("applies");
+    let falses = grid::rows(
+        &ws,
+        &index,
+        &Filter {
+            verdict: VerdictFilter::Is(Verdict::False),
+            ..Filter::default()
+        },
+        Sort::default(),
+    );
+    assert_eq!(falses, [row as u32]);
+    let conflicts = grid::rows(
+        &ws,
+        &index,
+        &Filter {
+            conflicts_only: true,
+            ..Filter::default()
+        },
+        Sort::default(),
+    );
+    assert!(!conflicts.is_empty());
+    assert!(
+        conflicts
+            .iter()
+            .all(|&r| ws.family(r as usize).is_some_and(|f| f.conflict))
+    );
+}

@@ -114,6 +114,9 @@ pub struct SearchIndex {
     starts: Vec<usize>,
     /// The workspace layout it was built for.
     pub built_for: Option<u64>,
+    /// Each row's place in alphabetical order of the texts, computed on first use: texts
+    /// change only when the rows do, so sorting by text is then sorting numbers.
+    text_rank: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SearchIndex {
@@ -133,7 +136,45 @@ impl SearchIndex {
             blob,
             starts,
             built_for: Some(workspace.layout_generation),
+            text_rank: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Each row's rank in alphabetical order of the lowered texts (ties by row).
+    pub fn text_rank(&self) -> &[u32] {
+        self.text_rank.get_or_init(|| {
+            let rows = self.starts.len().saturating_sub(1);
+            // The first 16 bytes settle most comparisons; equal prefixes compare in full.
+            let prefix = |i: usize| {
+                let mut key = [0u8; 16];
+                for (k, b) in key.iter_mut().zip(self.text(i).bytes()) {
+                    *k = b;
+                }
+                u128::from_be_bytes(key)
+            };
+            let mut keyed: Vec<(u128, u32)> = (0..rows).map(|i| (prefix(i), i as u32)).collect();
+            keyed.sort_unstable();
+            let mut start = 0;
+            while start < keyed.len() {
+                let mut end = start + 1;
+                while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+                    end += 1;
+                }
+                if end - start > 1 {
+                    keyed[start..end].sort_unstable_by(|a, b| {
+                        self.text(a.1 as usize)
+                            .cmp(self.text(b.1 as usize))
+                            .then(a.1.cmp(&b.1))
+                    });
+                }
+                start = end;
+            }
+            let mut rank = vec![0u32; rows];
+            for (r, (_, i)) in keyed.into_iter().enumerate() {
+                rank[i as usize] = r as u32;
+            }
+            rank
+        })
     }
 
     fn text(&self, row: usize) -> &str {
@@ -234,38 +275,10 @@ pub fn sort_rows(workspace: &Workspace, index: &SearchIndex, rows: &mut [u32], s
             });
         }
         Column::Text => {
-            // The first 16 bytes settle most comparisons; equal prefixes compare in full.
-            let prefix = |i: u32| {
-                let mut key = [0u8; 16];
-                for (k, b) in key.iter_mut().zip(index.text(i as usize).bytes()) {
-                    *k = b;
-                }
-                u128::from_be_bytes(key)
-            };
-            let mut keyed: Vec<(u128, u64, u32)> = rows
-                .iter()
-                .map(|&i| (prefix(i), position(workspace, i), i))
-                .collect();
-            keyed.sort_unstable();
-            let mut start = 0;
-            while start < keyed.len() {
-                let mut end = start + 1;
-                while end < keyed.len() && keyed[end].0 == keyed[start].0 {
-                    end += 1;
-                }
-                if end - start > 1 && index.text(keyed[start].2 as usize).len() > 16 {
-                    keyed[start..end].sort_by(|a, b| {
-                        index
-                            .text(a.2 as usize)
-                            .cmp(index.text(b.2 as usize))
-                            .then(a.1.cmp(&b.1))
-                    });
-                }
-                start = end;
-            }
-            for (slot, (_, _, i)) in rows.iter_mut().zip(keyed) {
-                *slot = i;
-            }
+            let rank = index.text_rank();
+            sort_by_key(workspace, rows, |i| {
+                rank.get(i as usize).copied().unwrap_or(u32::MAX)
+            });
         }
         Column::Figures => sort_by_key(workspace, rows, |i| {
             let value = r(i)
