@@ -471,15 +471,6 @@ fn pair_quotes(text: &str, out: &mut Segmented, first: usize, end: usize) -> Vec
 }
 
 impl Segmented {
-    /// The quotation that contains token `index`, if any.
-    pub fn quote_at(&self, index: usize) -> Option<Quote> {
-        let k = self.quotes.partition_point(|q| q.close < index);
-        self.quotes
-            .get(k)
-            .copied()
-            .filter(|q| q.open <= index && index <= q.close)
-    }
-
     /// The document text with its lowered copy; `text` must be the segmented text.
     pub fn source<'a>(&'a self, text: &'a str) -> Source<'a> {
         Source::new(text, &self.lower)

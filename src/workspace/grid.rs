@@ -127,7 +127,14 @@ impl SearchIndex {
         let mut starts = Vec::with_capacity(workspace.rows.len() + 1);
         for row in &workspace.rows {
             starts.push(blob.len());
-            blob.extend(row.claim.text.chars().flat_map(char::to_lowercase));
+            let text = &row.claim.text;
+            if text.is_ascii() {
+                let from = blob.len();
+                blob.push_str(text);
+                blob[from..].make_ascii_lowercase();
+            } else {
+                blob.extend(text.chars().flat_map(char::to_lowercase));
+            }
             // A separator no search can match across.
             blob.push('\u{0}');
         }
