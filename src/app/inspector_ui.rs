@@ -123,38 +123,25 @@ fn verdict_ui(
                 commands.push(AppCommand::Edit(Edit::SetStatus { row, status }));
             }
             ui.end_row();
-            let label = ui.label("Conclusion");
-            let mut conclusion = annotation.conclusion.clone();
-            if ui
-                .add(
-                    TextEdit::multiline(&mut conclusion)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                commands.push(AppCommand::Edit(Edit::SetConclusion {
-                    row,
-                    text: conclusion,
-                }));
+            if let Some(text) = text_field_ui(ui, "Conclusion", &annotation.conclusion, 2) {
+                commands.push(AppCommand::Edit(Edit::SetConclusion { row, text }));
             }
             ui.end_row();
-            let label = ui.label("Notes");
-            let mut notes = annotation.notes.clone();
-            if ui
-                .add(
-                    TextEdit::multiline(&mut notes)
-                        .desired_rows(3)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                commands.push(AppCommand::Edit(Edit::SetNotes { row, text: notes }));
+            if let Some(text) = text_field_ui(ui, "Notes", &annotation.notes, 3) {
+                commands.push(AppCommand::Edit(Edit::SetNotes { row, text }));
             }
             ui.end_row();
         });
+}
+
+/// A labelled multi-line field in a grid row; returns the new text when it was edited.
+fn text_field_ui(ui: &mut egui::Ui, name: &str, value: &str, rows: usize) -> Option<String> {
+    let label = ui.label(name);
+    let mut text = value.to_string();
+    let edit = TextEdit::multiline(&mut text)
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY);
+    ui.add(edit).labelled_by(label.id).changed().then_some(text)
 }
 
 fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<AppCommand>) {

@@ -202,24 +202,25 @@ impl Workspace {
 
     /// Undoes the last edit. Returns whether there was one.
     pub fn undo(&mut self) -> bool {
-        let Some((project, what)) = self.undo.undo.pop() else {
-            return false;
-        };
-        let current = std::mem::replace(&mut self.project, project);
-        self.undo.redo.push((current, what));
-        self.undo.last = None;
-        self.dirty = true;
-        self.rebuild();
-        true
+        self.step_history(false)
     }
 
     /// Redoes the last undone edit. Returns whether there was one.
     pub fn redo(&mut self) -> bool {
-        let Some((project, what)) = self.undo.redo.pop() else {
+        self.step_history(true)
+    }
+
+    /// Moves one snapshot from one stack to the other, swapping it with the project.
+    fn step_history(&mut self, forward: bool) -> bool {
+        let (from, to) = if forward {
+            (&mut self.undo.redo, &mut self.undo.undo)
+        } else {
+            (&mut self.undo.undo, &mut self.undo.redo)
+        };
+        let Some((project, what)) = from.pop() else {
             return false;
         };
-        let current = std::mem::replace(&mut self.project, project);
-        self.undo.undo.push((current, what));
+        to.push((std::mem::replace(&mut self.project, project), what));
         self.undo.last = None;
         self.dirty = true;
         self.rebuild();
