@@ -101,6 +101,7 @@ pub struct ViewState {
     /// Curated actor ids selected in the actor list.
     pub selected_actors: BTreeSet<String>,
     source_selection: Option<(usize, usize, usize)>,
+    source_layout: Option<(source_ui::SourceLayoutKey, std::sync::Arc<egui::Galley>)>,
     reference_form: inspector_ui::ReferenceForm,
     rename: Option<(String, String)>,
     show_orphans: bool,

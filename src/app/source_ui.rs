@@ -57,7 +57,8 @@ pub fn source_ui(
     });
     ui.separator();
     let claim = &ws.rows[row].claim;
-    let spans = Spans {
+    // Built only when the layout below is not cached: long documents stay smooth.
+    let spans = || Spans {
         selected: (claim.start, claim.end),
         claims: ws.rows_of_document[document]
             .iter()
@@ -75,13 +76,28 @@ pub fn source_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             let dark = ui.visuals().dark_mode;
+            let cache = &mut view.source_layout;
             let mut layouter = |ui: &egui::Ui,
                                 buffer: &dyn egui::TextBuffer,
                                 wrap_width: f32|
              -> Arc<egui::Galley> {
-                let mut job = highlighted(buffer.as_str(), &spans, dark);
+                let key = SourceLayoutKey {
+                    document,
+                    claim: (claim.start, claim.end),
+                    wrap_width_bits: wrap_width.to_bits(),
+                    dark,
+                    generation: ws.layout_generation,
+                };
+                if let Some((cached_key, galley)) = cache.as_ref()
+                    && *cached_key == key
+                {
+                    return galley.clone();
+                }
+                let mut job = highlighted(buffer.as_str(), &spans(), dark);
                 job.wrap.max_width = wrap_width;
-                ui.fonts_mut(|f| f.layout_job(job))
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                *cache = Some((key, galley.clone()));
+                galley
             };
             let mut read_only = text;
             let output = egui::TextEdit::multiline(&mut read_only)
@@ -119,6 +135,16 @@ pub fn source_ui(
                 }
             }
         });
+}
+
+/// What a laid-out source text depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceLayoutKey {
+    document: usize,
+    claim: (usize, usize),
+    wrap_width_bits: u32,
+    dark: bool,
+    generation: u64,
 }
 
 /// What to mark in a document.
