@@ -391,3 +391,40 @@ fn copy_folder(from: &Path, to: &Path) {
         std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
     }
 }
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "17,000 deaths");
+    harness
+        .get_by_role_and_label(egui::Role::ComboBox, "Verdict")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("False (1)").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Save changes?").is_none());
+    let ws = harness.state().workspace.as_ref().expect("still open");
+    assert!(ws.dirty, "nothing was discarded");
+}
+
+#[test]
+fn ctrl_f_filters_the_grid_by_words() {
+    let mut harness = workbench(bundled());
+    let total = shown_rows(&harness).len();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    harness.get_by_label("Filter:").type_text("albania");
+    harness.run_steps(3);
+    let rows = shown_rows(&harness);
+    assert!(!rows.is_empty() && rows.len() < total);
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    assert!(
+        rows.iter()
+            .all(|&r| ws.rows[r].claim.text.to_lowercase().contains("albania"))
+    );
+}
