@@ -779,7 +779,10 @@ impl<'a> Finder<'a> {
             let matches = (0..n).all(|k| self.is_word(start - n + k, start, cue[k]));
             if matches {
                 let cue_start = start - n;
-                return self.mentions.iter().rposition(|m| {
+                // Mentions are in text order: only the last few can stand just before.
+                let n = self.mentions.len();
+                return (n.saturating_sub(8)..n).rev().find(|&i| {
+                    let m = &self.mentions[i];
                     m.end_token <= cue_start
                         && m.end_token + 4 >= cue_start
                         && m.sentence == self.sentence

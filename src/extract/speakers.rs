@@ -13,7 +13,6 @@ use super::mentions::DocumentActors;
 use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::{Quote, Segmented, SentenceKind};
 use crate::text::token::TokenKind;
-use crate::text::words::lower;
 
 /// The speaker of a sentence and the medium it came through, as document actor indices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,6 +94,9 @@ const PERSON_ROLES: [&str; 24] = [
     "senator",
     "governor",
 ];
+
+/// How many mentions back `the ministry` looks for the ministry.
+const LOOK_BACK_MENTIONS: usize = 400;
 
 /// Plural nouns for unnamed sources.
 const UNNAMED_SOURCES: [&str; 12] = [
@@ -271,17 +273,22 @@ impl<'a> Attributor<'a> {
             Subject::NamedBy(token) => {
                 let noun = self.word(token)?;
                 let limit = before_token.max(token);
-                self.actors
+                // The nearest earlier mention; looking back a bounded way keeps long
+                // documents linear.
+                let end = self
+                    .actors
                     .mentions
+                    .partition_point(|m| m.first_token < limit);
+                self.actors.mentions[..end]
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, m)| m.first_token < limit)
+                    .take(LOOK_BACK_MENTIONS)
                     .find(|(_, m)| {
                         m.name
                             .split_whitespace()
                             .last()
-                            .is_some_and(|w| lower(w) == noun)
+                            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
                     })
                     .map(|(i, _)| self.actors.actor_of[i])
             }
@@ -332,11 +339,12 @@ impl<'a> Attributor<'a> {
         while j > head_start && gap < 5 {
             j -= 1;
             if self.is_reporting_verb(j) {
-                let clause_start = seg
-                    .quotes
-                    .iter()
-                    .rev()
-                    .find(|other| other.close < j && other.close >= head_start)
+                // The clause starts after the quotation that closed last before the verb.
+                let before = seg.quotes.partition_point(|other| other.close < j);
+                let clause_start = before
+                    .checked_sub(1)
+                    .map(|k| seg.quotes[k])
+                    .filter(|other| other.close >= head_start)
                     .map_or(head_start, |other| other.close + 1);
                 let via = self.medium_after(j, q.open);
                 return (self.subject_before(j, clause_start), via);
