@@ -101,6 +101,38 @@ fn extraction(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| extract::extract(&corpus, &settings)));
     }
     group.finish();
+
+    // One long document: every step must stay linear in the length of a document.
+    let joined = corpus
+        .documents
+        .iter()
+        .take(4000)
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let one = Corpus {
+        documents: vec![Document::new(
+            "one".into(),
+            "one".into(),
+            joined,
+            DocumentMeta::default(),
+        )],
+    };
+    eprintln!("one document of {:.1} MB", one.size_bytes() as f64 / 1e6);
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(one.size_bytes() as u64));
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(10));
+    let settings = Settings {
+        parallel: false,
+        ..Settings::default()
+    };
+    group.bench_function("one_long_document", |b| {
+        b.iter(|| extract::extract(&one, &settings));
+    });
+    group.finish();
 }
 
 criterion_group!(benches, extraction);
