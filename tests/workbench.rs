@@ -55,6 +55,16 @@ fn row_with_text(harness: &Harness<'_, ClaimbenchApp>, words: &str) -> usize {
         .unwrap_or_else(|| panic!("no claim containing {words:?}"))
 }
 
+/// Opens the combo box `combo` and picks `option`.
+fn choose(harness: &mut Harness<'_, ClaimbenchApp>, combo: &str, option: &str) {
+    harness
+        .get_by_role_and_label(egui::Role::ComboBox, combo)
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label(option).click();
+    harness.run_steps(3);
+}
+
 /// Scrolls the widget labelled `label` into view and clicks it.
 fn click(harness: &mut Harness<'_, ClaimbenchApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
@@ -205,12 +215,7 @@ fn verdicts_and_references_survive_save_and_reopen() {
             .clone()
     };
     // Verdict through its combo box.
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Verdict")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("Mostly false (2)").click();
-    harness.run_steps(3);
+    choose(&mut harness, "Verdict", "Mostly false (2)");
     // A reference through the form, with a bad URL first.
     harness.get_by_label("Add reference…").click();
     harness.run_steps(2);
@@ -321,12 +326,7 @@ fn a_conflicting_family_is_shown_side_by_side() {
     harness.get_by_label_contains("Conflicting figures:");
     harness.get_by_label("Family: killed N people");
     // Record a verdict and a reference so the inspector is filled in the picture.
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Verdict")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("Misleading (3)").click();
-    harness.run_steps(3);
+    choose(&mut harness, "Verdict", "Misleading (3)");
     harness.snapshot("workbench_conflicting_family");
 }
 
@@ -334,12 +334,7 @@ fn a_conflicting_family_is_shown_side_by_side() {
 fn a_selected_claim_fills_the_inspector() {
     let mut harness = workbench(bundled());
     click_claim(&mut harness, "State Department removed the MEK");
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Status")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("In progress").click();
-    harness.run_steps(2);
+    choose(&mut harness, "Status", "In progress");
     type_into(
         &mut harness,
         "Notes",
@@ -396,12 +391,7 @@ fn copy_folder(from: &Path, to: &Path) {
 fn quitting_with_unsaved_changes_asks_first() {
     let mut harness = workbench(bundled());
     click_claim(&mut harness, "17,000 deaths");
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Verdict")
-        .click();
-    harness.run_steps(2);
-    harness.get_by_label("False (1)").click();
-    harness.run_steps(2);
+    choose(&mut harness, "Verdict", "False (1)");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
     harness.run_steps(2);
     harness.get_by_label("Save changes?");

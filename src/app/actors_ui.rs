@@ -82,7 +82,8 @@ pub fn actors_ui(
     );
     ui.separator();
     ui.style_mut().interaction.selectable_labels = false;
-    let order = view.actor_order.clone();
+    // Taken for the table's closures (which also use `view`) and put back after.
+    let order = std::mem::take(&mut view.actor_order);
     TableBuilder::new(ui)
         .id_salt("actors")
         .striped(true)
@@ -132,6 +133,7 @@ pub fn actors_ui(
                 response.context_menu(|ui| actor_menu_ui(ui, ws, a, view, commands));
             });
         });
+    view.actor_order = order;
 }
 
 fn actor_menu_ui(

@@ -16,7 +16,7 @@ use super::names::{clean_display, key, key_hash};
 use crate::text::lexicon::{List, is_common_word, lexicon};
 use crate::text::segment::{Segmented, SentenceKind};
 use crate::text::token::{Token, TokenKind};
-use crate::text::words::{is_acronym, lower};
+use crate::text::words::is_acronym;
 
 /// How sure the kind of a mention is; the strongest evidence decides an actor's kind.
 pub type Strength = u8;
@@ -482,7 +482,7 @@ impl<'a> Finder<'a> {
     fn reporting_verb_after(&self, token: usize) -> bool {
         self.tokens.get(token + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
-                && lexicon().has(List::ReportingVerbs, &lower(t.text(self.text)))
+                && lexicon().has(List::ReportingVerbs, &self.lower[t.start..t.end])
         })
     }
 
