@@ -160,11 +160,11 @@ fn frame(c: &mut Criterion, app: &mut ClaimbenchApp) {
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.draw(ui));
     }
-    app.view.selected = app
+    app.selected = app
         .workspace
         .as_ref()
-        .and_then(|w| w.rows.get(500_000))
-        .map(|r| r.claim.id.clone());
+        .and_then(|w| w.rows().get(500_000))
+        .map(|r| r.id.clone());
     let _ = ctx.run_ui(input(), |ui| app.draw(ui));
     c.bench_function("workbench/frame_1m_claims", |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.draw(ui)));
@@ -210,7 +210,7 @@ fn workbench(c: &mut Criterion) {
     let workspace = million_claims();
     eprintln!(
         "built {} claims in {:.1} s",
-        workspace.rows.len(),
+        workspace.rows().len(),
         started.elapsed().as_secs_f64()
     );
     sorts_and_filter(c, &workspace);

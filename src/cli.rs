@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::corpus::{self, LoadOptions};
 use crate::export;
 use crate::extract::{self, DEFAULT_MIN_SCORE, Settings};
+use crate::project::Project;
+use crate::workspace::open::{self, OpenRequest};
 
 /// Claimbench: check the claims in a corpus of news articles.
 #[derive(Debug, Parser)]
@@ -28,6 +30,34 @@ pub enum Command {
     /// Extract documents, actors, claims and families and print them (JSON or CSV) on
     /// standard output. Warnings about skipped or repaired files go to standard error.
     Extract(ExtractArgs),
+    /// Load a project and its corpus, re-attach the work, and report. Exit code 0 when
+    /// the project loads (unattached work is reported, not an error), 1 when it cannot be
+    /// loaded or holds fields this Claimbench does not know, 2 for usage errors.
+    Check(CheckArgs),
+    /// Rewrite projects in the current format, through the same save as the window (the
+    /// old file is kept as NAME.bak; the rename is atomic).
+    Migrate(MigrateArgs),
+}
+
+/// Options of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The `.claimbench.ron` project file.
+    pub project: PathBuf,
+    /// The corpus to check against (default: the one the project names).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Print a JSON report instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `migrate`.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// Project files to rewrite.
+    #[arg(required = true)]
+    pub projects: Vec<PathBuf>,
 }
 
 /// Options of `extract`.
@@ -94,4 +124,156 @@ pub fn run_extract(
     }
     out.flush()?;
     Ok(())
+}
+
+/// One annotation in the `check --json` report.
+#[derive(serde::Serialize)]
+struct CheckedAnnotation {
+    index: usize,
+    attached: bool,
+    document: Option<String>,
+    start: Option<usize>,
+    end: Option<usize>,
+    how: Option<&'static str>,
+}
+
+/// The `check --json` report.
+#[derive(serde::Serialize, Default)]
+struct CheckReport {
+    annotations: Vec<CheckedAnnotation>,
+    warnings: Vec<String>,
+    errors: Vec<String>,
+}
+
+/// Runs `check`. Returns the exit code: 0 when the project loads, 1 when it does not.
+pub fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let request = match &args.corpus {
+        Some(corpus) => OpenRequest::ProjectWithCorpus {
+            project: args.project.clone(),
+            corpus: corpus.clone(),
+        },
+        None => OpenRequest::Project(args.project.clone()),
+    };
+    let mut report = CheckReport::default();
+    let code = match open::open(&request, &|_| true) {
+        Err(e) => {
+            report.errors.push(e.to_string());
+            1
+        }
+        Ok(mut ws) => {
+            report.warnings = ws
+                .take_warnings()
+                .into_iter()
+                .filter(|w| !w.starts_with("the corpus was found at"))
+                .collect();
+            for (index, placement) in ws.placements().iter().enumerate() {
+                let row = placement.row.and_then(|r| ws.rows().get(r));
+                let document =
+                    match row {
+                        Some(r) => Some(ws.corpus().documents[r.document].id.clone()),
+                        None => ws.project().annotations.get(index).and_then(|a| {
+                            Some(a.anchor.document.clone()).filter(|d| !d.is_empty())
+                        }),
+                    };
+                report.annotations.push(CheckedAnnotation {
+                    index,
+                    attached: row.is_some(),
+                    document,
+                    start: row.map(|r| r.claim.start),
+                    end: row.map(|r| r.claim.end),
+                    how: row
+                        .and(placement.how)
+                        .map(crate::project::Attachment::as_str),
+                });
+            }
+            0
+        }
+    };
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_check_text(&args.project, &report, out)?;
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+fn write_check_text(
+    project: &std::path::Path,
+    report: &CheckReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for e in &report.errors {
+        writeln!(out, "error: {e}")?;
+    }
+    if !report.errors.is_empty() {
+        return Ok(());
+    }
+    let attached = report.annotations.iter().filter(|a| a.attached).count();
+    let count = |how: &str| {
+        report
+            .annotations
+            .iter()
+            .filter(|a| a.how == Some(how))
+            .count()
+    };
+    writeln!(
+        out,
+        "{}: {} piece(s) of work, {attached} attached ({} exact, {} moved, {} fuzzy), {} unattached",
+        project.display(),
+        report.annotations.len(),
+        count("exact"),
+        count("moved"),
+        count("fuzzy"),
+        report.annotations.len() - attached
+    )?;
+    for a in report.annotations.iter().filter(|a| !a.attached) {
+        writeln!(
+            out,
+            "unattached: work #{} (document {})",
+            a.index,
+            a.document.as_deref().unwrap_or("unknown")
+        )?;
+    }
+    for w in &report.warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    Ok(())
+}
+
+/// Runs `migrate`. Returns the exit code: 0 when every project was rewritten.
+pub fn run_migrate(args: &MigrateArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let mut code = 0;
+    for path in &args.projects {
+        let result = Project::load(path).and_then(|opened| {
+            let from = opened.notes.iter().find_map(|n| match n {
+                crate::project::LoadNote::Migrated { from } => Some(*from),
+                _ => None,
+            });
+            opened.project.save(path).map(|saved| (from, saved))
+        });
+        match result {
+            Ok((from, saved)) => {
+                let what = from.map_or("rewritten in".to_string(), |v| {
+                    format!("migrated from format {v} to")
+                });
+                let backup = saved.backup.map_or(String::new(), |b| {
+                    format!("; the old file is {}", b.display())
+                });
+                writeln!(
+                    out,
+                    "{}: {what} format {}{backup}",
+                    path.display(),
+                    crate::project::FORMAT_VERSION
+                )?;
+            }
+            Err(e) => {
+                writeln!(out, "error: {e}")?;
+                code = 1;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(code)
 }

@@ -13,16 +13,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Some(Command::Extract(args)) => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            claimbench::cli::run_extract(args, &mut out, &mut std::io::stderr())
+            claimbench::cli::run_extract(args, &mut out, &mut std::io::stderr()).map(|()| 0)
         }
-        None => open_workbench(cli.path),
+        Some(Command::Check(args)) => claimbench::cli::run_check(args, &mut out),
+        Some(Command::Migrate(args)) => claimbench::cli::run_migrate(args, &mut out),
+        None => open_workbench(cli.path).map(|()| 0),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "error: {e:#}");

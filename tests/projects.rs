@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use claimbench::project::{Reference, Status, Verdict};
 use claimbench::workspace::open::{self, OpenError, OpenRequest};
-use claimbench::workspace::{Edit, Workspace};
+use claimbench::workspace::{ActorId, ClaimId, Edit, Workspace};
 
 fn copy_bundled(to: &Path) -> PathBuf {
     let corpus = to.join("corpus");
@@ -23,10 +23,14 @@ fn open(request: &OpenRequest) -> Workspace {
 }
 
 fn row_with(ws: &Workspace, words: &str) -> usize {
-    ws.rows
+    ws.rows()
         .iter()
         .position(|r| r.claim.text.contains(words))
         .unwrap_or_else(|| panic!("{words}"))
+}
+
+fn claim_with(ws: &Workspace, words: &str) -> ClaimId {
+    ws.rows()[row_with(ws, words)].id.clone()
 }
 
 #[test]
@@ -34,15 +38,13 @@ fn work_follows_its_claim_when_the_document_is_edited() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = copy_bundled(dir.path());
     let mut ws = open(&OpenRequest::Corpus(corpus.clone()));
-    let row = row_with(&ws, "17,000 deaths");
     ws.apply(Edit::SetVerdict {
-        row,
+        claim: claim_with(&ws, "17,000 deaths"),
         verdict: Some(Verdict::MostlyFalse),
     })
     .expect("applies");
-    let gone = row_with(&ws, "The remarks came in response");
     ws.apply(Edit::SetNotes {
-        row: gone,
+        claim: claim_with(&ws, "The remarks came in response"),
         text: "check the report".into(),
     })
     .expect("applies");
@@ -67,16 +69,16 @@ fn work_follows_its_claim_when_the_document_is_edited() {
         Some(Verdict::MostlyFalse)
     );
     assert!(
-        ws.warnings
+        ws.warnings()
             .iter()
             .any(|w| w.contains("changed since the project was saved")),
         "{:?}",
-        ws.warnings
+        ws.warnings()
     );
     // The note on the removed sentence is kept and listed, not lost.
-    assert_eq!(ws.orphans.len(), 1);
+    assert_eq!(ws.orphans().len(), 1);
     assert_eq!(
-        ws.project.annotations[ws.orphans[0]].notes,
+        ws.project().annotations[ws.orphans()[0]].notes,
         "check the report"
     );
 }
@@ -114,20 +116,21 @@ fn manual_and_rejected_claims_survive_a_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = copy_bundled(dir.path());
     let mut ws = open(&OpenRequest::Corpus(corpus));
-    let before = ws.rows.len();
-    let rejected = row_with(&ws, "The remarks came in response");
-    let rejected_id = ws.rows[rejected].claim.id.clone();
-    ws.apply(Edit::RejectClaim { row: rejected })
-        .expect("applies");
-    assert_eq!(ws.rows.len(), before - 1);
+    let before = ws.rows().len();
+    let rejected_id = claim_with(&ws, "The remarks came in response");
+    ws.apply(Edit::RejectClaim {
+        claim: rejected_id.clone(),
+    })
+    .expect("applies");
+    assert_eq!(ws.rows().len(), before - 1);
     // A claim added by hand: the first sentence of an article, below the score threshold.
     let document = ws
-        .corpus
+        .corpus()
         .documents
         .iter()
         .position(|d| d.text.starts_with("“MEK is by all means"))
         .expect("doc");
-    let end = ws.corpus.documents[document]
+    let end = ws.corpus().documents[document]
         .text
         .find("Sunday.")
         .expect("sentence")
@@ -138,10 +141,16 @@ fn manual_and_rejected_claims_survive_a_reopen() {
         end,
     })
     .expect("applies");
-    assert_eq!(ws.rows.len(), before);
-    let manual = ws.rows.iter().position(|r| r.manual).expect("manual row");
+    assert_eq!(ws.rows().len(), before);
+    let manual = ws
+        .rows()
+        .iter()
+        .find(|r| r.manual)
+        .expect("manual row")
+        .id
+        .clone();
     ws.apply(Edit::SetStatus {
-        row: manual,
+        claim: manual,
         status: Status::InProgress,
     })
     .expect("applies");
@@ -149,11 +158,11 @@ fn manual_and_rejected_claims_survive_a_reopen() {
     ws.save(Some(&project)).expect("saves");
 
     let ws = open(&OpenRequest::Project(project));
-    assert_eq!(ws.rows.len(), before);
+    assert_eq!(ws.rows().len(), before);
     assert!(ws.row_of(&rejected_id).is_none());
-    let manual = ws.rows.iter().position(|r| r.manual).expect("manual row");
+    let manual = ws.rows().iter().position(|r| r.manual).expect("manual row");
     assert!(
-        ws.rows[manual]
+        ws.rows()[manual]
             .claim
             .text
             .starts_with("“MEK is by all means")
@@ -168,16 +177,17 @@ fn manual_and_rejected_claims_survive_a_reopen() {
 fn edits_undo_and_redo() {
     let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
     let row = row_with(&ws, "17,000 deaths");
+    let claim = ws.rows()[row].id.clone();
     assert_eq!(ws.undo_label(), None);
     ws.apply(Edit::SetVerdict {
-        row,
+        claim: claim.clone(),
         verdict: Some(Verdict::False),
     })
     .expect("applies");
     // Typing is one undo step per field.
     for text in ["C", "Ch", "Che", "Chec", "Check"] {
         ws.apply(Edit::SetNotes {
-            row,
+            claim: claim.clone(),
             text: text.into(),
         })
         .expect("applies");
@@ -202,40 +212,39 @@ fn edits_undo_and_redo() {
 #[test]
 fn bad_edits_are_refused_with_a_reason() {
     let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
-    let row = row_with(&ws, "17,000 deaths");
     let bad = Reference {
         url: "javascript:alert(1)".into(),
         ..Reference::default()
     };
     let error = ws
         .apply(Edit::AddReference {
-            row,
+            claim: claim_with(&ws, "17,000 deaths"),
             reference: bad,
         })
         .expect_err("refused");
     assert!(error.to_string().contains("http"), "{error}");
     assert!(
         ws.apply(Edit::SetVerdict {
-            row: 99_999,
+            claim: ClaimId::new("no-such-claim"),
             verdict: None
         })
         .is_err()
     );
     assert!(
         ws.apply(Edit::RenameActor {
-            actor: "nobody".into(),
+            actor: ActorId::new("nobody"),
             name: "X".into()
         })
         .is_err()
     );
-    assert!(!ws.dirty, "a refused edit changes nothing");
+    assert!(!ws.is_dirty(), "a refused edit changes nothing");
 }
 
 #[test]
 fn splitting_an_alias_makes_an_actor_of_its_own() {
     let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
     let org = ws
-        .actors
+        .actors()
         .iter()
         .find(|a| a.aliases.iter().any(|n| n == "MEK"))
         .expect("org")
@@ -246,13 +255,13 @@ fn splitting_an_alias_makes_an_actor_of_its_own() {
     })
     .expect("applies");
     let split = ws
-        .actors
+        .actors()
         .iter()
         .find(|a| a.name == "MEK")
         .expect("split actor");
     assert!(!split.mentions.is_empty());
     let rest = ws
-        .actors
+        .actors()
         .iter()
         .find(|a| a.id == org.id)
         .expect("still there");
@@ -268,7 +277,7 @@ fn splitting_an_alias_makes_an_actor_of_its_own() {
         into: org.id.clone(),
     })
     .expect("applies");
-    let back = ws.actors.iter().find(|a| a.id == org.id).expect("actor");
+    let back = ws.actors().iter().find(|a| a.id == org.id).expect("actor");
     assert_eq!(back.mentions.len(), org.mentions.len());
 }
 
@@ -279,7 +288,7 @@ fn the_grid_sorts_and_filters() {
     let index = SearchIndex::build(&ws);
     let texts = |ws: &Workspace, rows: &[u32]| {
         rows.iter()
-            .map(|&r| ws.rows[r as usize].claim.text.to_lowercase())
+            .map(|&r| ws.rows()[r as usize].claim.text.to_lowercase())
             .collect::<Vec<_>>()
     };
     let by_text = grid::rows(
@@ -291,7 +300,7 @@ fn the_grid_sorts_and_filters() {
             descending: false,
         },
     );
-    assert_eq!(by_text.len(), ws.rows.len());
+    assert_eq!(by_text.len(), ws.rows().len());
     let sorted = texts(&ws, &by_text);
     assert!(sorted.windows(2).all(|w| w[0] <= w[1]));
     let reversed = grid::rows(
@@ -317,7 +326,7 @@ fn the_grid_sorts_and_filters() {
     // Verdict and conflict filters.
     let row = hits[0] as usize;
     ws.apply(Edit::SetVerdict {
-        row,
+        claim: ws.rows()[row].id.clone(),
         verdict: Some(Verdict::False),
     })
     .expect("applies");

@@ -1,7 +1,7 @@
 //! The workbench driven as a person would, through egui_kittest, with snapshots of the
 //! whole window at 1600x1000 on the bundled corpus.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use claimbench::app::ClaimbenchApp;
@@ -11,25 +11,47 @@ use claimbench::workspace::open::OpenRequest;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// The one way every test builds the window: 1600x1000, no cursor drawn, opening `request`
-/// and waiting until the background load has finished.
+/// The one way every test builds the window: 1600x1000, no cursor drawn, Claimbench's own
+/// file dialog (a test has no desktop to show another), no autosave folder of the user's,
+/// opening `request` and waiting until the background load has finished.
 fn workbench(request: Option<OpenRequest>) -> Harness<'static, ClaimbenchApp> {
+    workbench_with(request, None)
+}
+
+fn workbench_with(
+    request: Option<OpenRequest>,
+    data_dir: Option<PathBuf>,
+) -> Harness<'static, ClaimbenchApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_render_cursor(false)
         .with_max_steps(50)
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, request));
+        .build_eframe(move |cc| {
+            let mut app = ClaimbenchApp::new(cc, request);
+            app.preferences.builtin_file_dialog = true;
+            app.set_data_dir(data_dir);
+            app
+        });
+    wait_until(&mut harness, "opening", |app| !app.is_loading());
+    harness.run_steps(4);
+    harness
+}
+
+/// Steps the window until `done` holds (background work is on other threads).
+fn wait_until(
+    harness: &mut Harness<'_, ClaimbenchApp>,
+    what: &str,
+    done: impl Fn(&ClaimbenchApp) -> bool,
+) {
     let started = Instant::now();
-    while harness.state().is_loading() {
+    while !done(harness.state()) {
         assert!(
             started.elapsed() < Duration::from_secs(120),
-            "opening took too long"
+            "{what} took too long"
         );
         harness.step();
         std::thread::sleep(Duration::from_millis(20));
     }
-    harness.run_steps(4);
-    harness
 }
 
 fn bundled() -> Option<OpenRequest> {
@@ -40,8 +62,7 @@ fn bundled() -> Option<OpenRequest> {
 fn shown_rows(harness: &Harness<'_, ClaimbenchApp>) -> Vec<usize> {
     harness
         .state()
-        .view
-        .order
+        .shown_rows()
         .iter()
         .map(|&r| r as usize)
         .collect()
@@ -49,7 +70,7 @@ fn shown_rows(harness: &Harness<'_, ClaimbenchApp>) -> Vec<usize> {
 
 fn row_with_text(harness: &Harness<'_, ClaimbenchApp>, words: &str) -> usize {
     let ws = harness.state().workspace.as_ref().expect("loaded");
-    ws.rows
+    ws.rows()
         .iter()
         .position(|r| r.claim.text.contains(words))
         .unwrap_or_else(|| panic!("no claim containing {words:?}"))
@@ -87,7 +108,7 @@ fn type_into(harness: &mut Harness<'_, ClaimbenchApp>, label: &str, text: &str) 
 /// Clicks the claim's cell in the grid.
 fn click_claim(harness: &mut Harness<'_, ClaimbenchApp>, words: &str) {
     let row = row_with_text(harness, words);
-    let text = harness.state().workspace.as_ref().expect("loaded").rows[row]
+    let text = harness.state().workspace.as_ref().expect("loaded").rows()[row]
         .claim
         .text
         .replace('\n', " ");
@@ -101,9 +122,9 @@ fn opens_the_bundled_corpus() {
     let app = harness.state();
     assert!(app.errors.is_empty(), "{:?}", app.errors);
     let ws = app.workspace.as_ref().expect("loaded");
-    assert_eq!(ws.corpus.documents.len(), 5);
-    assert!(ws.rows.len() > 20);
-    harness.get_by_label_contains(&format!("of {} claims", ws.rows.len()));
+    assert_eq!(ws.corpus().documents.len(), 5);
+    assert!(ws.rows().len() > 20);
+    harness.get_by_label_contains(&format!("of {} claims", ws.rows().len()));
     harness.snapshot("workbench_start");
 }
 
@@ -116,13 +137,13 @@ fn clicking_a_header_sorts_and_clicking_again_reverses() {
         let ws = h.state().workspace.as_ref().expect("loaded");
         shown_rows(h)
             .iter()
-            .map(|&r| ws.rows[r].claim.score)
+            .map(|&r| ws.rows()[r].claim.score)
             .collect::<Vec<f32>>()
     };
     let ascending = scores(&harness);
     assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
-    assert_eq!(harness.state().view.sort.column, Column::Score);
-    assert!(!harness.state().view.sort.descending);
+    assert_eq!(harness.state().grid.sort.column, Column::Score);
+    assert!(!harness.state().grid.sort.descending);
     harness.get_by_label("Score").click();
     harness.run_steps(3);
     let descending = scores(&harness);
@@ -130,14 +151,18 @@ fn clicking_a_header_sorts_and_clicking_again_reverses() {
         descending.windows(2).all(|w| w[0] >= w[1]),
         "{descending:?}"
     );
-    assert!(harness.state().view.sort.descending);
+    assert!(harness.state().grid.sort.descending);
     // Speaker names sort alphabetically, claims without a speaker last.
     harness.get_by_label("Speaker").click();
     harness.run_steps(3);
     let ws = harness.state().workspace.as_ref().expect("loaded");
     let names: Vec<String> = shown_rows(&harness)
         .iter()
-        .filter_map(|&r| ws.rows[r].speaker.map(|s| ws.actors[s].name.to_lowercase()))
+        .filter_map(|&r| {
+            ws.rows()[r]
+                .speaker
+                .map(|s| ws.actors()[s].name.to_lowercase())
+        })
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
 }
@@ -161,12 +186,12 @@ fn selecting_an_actor_filters_the_grid() {
     );
     let ws = harness.state().workspace.as_ref().expect("loaded");
     let kanaani = ws
-        .actors
+        .actors()
         .iter()
         .position(|a| a.name == "Nasser Kanaani")
         .expect("actor");
     for r in rows {
-        let row = &ws.rows[r];
+        let row = &ws.rows()[r];
         let named = row
             .claim
             .about
@@ -174,7 +199,7 @@ fn selecting_an_actor_filters_the_grid() {
             .any(|id| ws.curated_actor(id) == Some(kanaani));
         assert!(row.speaker == Some(kanaani) || named, "{}", row.claim.text);
     }
-    let shown = harness.state().view.order.len();
+    let shown = harness.state().shown_rows().len();
     harness.get_by_label(&format!("{shown} of {total} claims"));
 }
 
@@ -185,7 +210,7 @@ fn selecting_a_claim_shows_it_in_its_source() {
     let app = harness.state();
     let row = app.selected_row().expect("selected");
     let ws = app.workspace.as_ref().expect("loaded");
-    let claim = &ws.rows[row].claim;
+    let claim = &ws.rows()[row].claim;
     assert!(claim.text.contains("17,000 deaths"));
     // The source panel holds the claim's whole document.
     let source = harness.get_by_label("Source text");
@@ -209,8 +234,7 @@ fn verdicts_and_references_survive_save_and_reopen() {
     let claim_id = {
         let app = harness.state();
         let row = app.selected_row().expect("selected");
-        app.workspace.as_ref().expect("loaded").rows[row]
-            .claim
+        app.workspace.as_ref().expect("loaded").rows()[row]
             .id
             .clone()
     };
@@ -238,7 +262,7 @@ fn verdicts_and_references_survive_save_and_reopen() {
             .expect("annotated");
         assert_eq!(annotation.verdict, Some(Verdict::MostlyFalse));
         assert_eq!(annotation.references.len(), 1, "{:?}", app.errors);
-        assert!(app.workspace.as_ref().expect("loaded").dirty);
+        assert!(app.workspace.as_ref().expect("loaded").is_dirty());
     }
     harness.get_by_label_contains("unsaved changes");
     let project = dir.path().join("checked.claimbench.ron");
@@ -262,7 +286,7 @@ fn verdicts_and_references_survive_save_and_reopen() {
     assert_eq!(reference.url, "https://example.org/report");
     assert_eq!(reference.title, "Casualty report");
     assert_eq!(reference.stance, Stance::Refutes);
-    assert!(!ws.dirty);
+    assert!(!ws.is_dirty());
 }
 
 #[test]
@@ -271,11 +295,11 @@ fn merging_actors_moves_the_speaker_column() {
     let mousavi_claims = {
         let ws = harness.state().workspace.as_ref().expect("loaded");
         let mousavi = ws
-            .actors
+            .actors()
             .iter()
             .position(|a| a.name == "Abbas Mousavi")
             .expect("actor");
-        ws.rows
+        ws.rows()
             .iter()
             .enumerate()
             .filter(|(_, r)| r.speaker == Some(mousavi))
@@ -303,9 +327,9 @@ fn merging_actors_moves_the_speaker_column() {
     let app = harness.state();
     let ws = app.workspace.as_ref().expect("loaded");
     for row in mousavi_claims {
-        assert_eq!(ws.actor_name(ws.rows[row].speaker), "Foreign Ministry");
+        assert_eq!(ws.actor_name(ws.rows()[row].speaker), "Foreign Ministry");
     }
-    assert!(ws.actors.iter().any(|a| a.name == "Foreign Ministry" && a.aliases.iter().any(|n| n == "Abbas Mousavi")));
+    assert!(ws.actors().iter().any(|a| a.name == "Foreign Ministry" && a.aliases.iter().any(|n| n == "Abbas Mousavi")));
     assert!(
         harness.query_by_label("Abbas Mousavi").is_none(),
         "no longer shown anywhere"
@@ -376,7 +400,7 @@ fn a_damaged_project_shows_an_error_and_no_panic() {
     let harness = workbench(Some(OpenRequest::Project(path)));
     assert!(harness.state().workspace.is_none());
     assert_eq!(harness.state().errors.len(), 1);
-    harness.get_by_label_contains("damaged or not a Claimbench project");
+    harness.get_by_label_contains("could not be opened");
     harness.get_by_label("OK");
 }
 
@@ -399,7 +423,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Save changes?").is_none());
     let ws = harness.state().workspace.as_ref().expect("still open");
-    assert!(ws.dirty, "nothing was discarded");
+    assert!(ws.is_dirty(), "nothing was discarded");
 }
 
 #[test]
@@ -415,6 +439,254 @@ fn ctrl_f_filters_the_grid_by_words() {
     let ws = harness.state().workspace.as_ref().expect("loaded");
     assert!(
         rows.iter()
-            .all(|&r| ws.rows[r].claim.text.to_lowercase().contains("albania"))
+            .all(|&r| ws.rows()[r].claim.text.to_lowercase().contains("albania"))
     );
+}
+
+/// A copy of the bundled corpus in `dir`, for tests that edit it or save beside it.
+fn corpus_copy(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    copy_folder(&claimbench::bundled_corpus_path(), &corpus);
+    corpus
+}
+
+fn selected_verdict(harness: &Harness<'_, ClaimbenchApp>) -> Option<Verdict> {
+    let app = harness.state();
+    let row = app.selected_row()?;
+    app.workspace.as_ref()?.annotation(row)?.verdict
+}
+
+fn is_dirty(harness: &Harness<'_, ClaimbenchApp>) -> bool {
+    harness
+        .state()
+        .workspace
+        .as_ref()
+        .is_some_and(claimbench::workspace::Workspace::is_dirty)
+}
+
+#[test]
+fn dont_save_then_a_cancelled_dialog_keeps_the_work_and_quit_still_asks() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "17,000 deaths");
+    choose(&mut harness, "Verdict", "False (1)");
+    assert!(is_dirty(&harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file(), "the open dialog is up");
+    harness.get_by_label_contains("Open a project or corpus file");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(!harness.state().is_choosing_file());
+    // Nothing was lost or marked saved: the verdict is there, and Quit asks again.
+    assert_eq!(selected_verdict(&harness), Some(Verdict::False));
+    assert!(is_dirty(&harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+}
+
+#[test]
+fn undo_redo_save_and_save_as_shortcuts_do_what_they_say() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+    click_claim(&mut harness, "17,000 deaths");
+    // Ctrl+S on a project never saved asks where, through the dialog.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file());
+    harness.get_by_label_contains("Save project");
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    let project = dir.path().join("corpus.claimbench.ron");
+    assert!(project.is_file(), "saved through the dialog");
+    assert!(!is_dirty(&harness));
+
+    choose(&mut harness, "Verdict", "False (1)");
+    let ctrl = egui::Modifiers::COMMAND;
+    let ctrl_shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(selected_verdict(&harness), None, "Ctrl+Z undoes");
+    assert!(!is_dirty(&harness), "undone back to what is saved");
+    harness.key_press_modifiers(ctrl_shift, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        selected_verdict(&harness),
+        Some(Verdict::False),
+        "Ctrl+Shift+Z redoes"
+    );
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    harness.run_steps(2);
+    harness.key_press_modifiers(ctrl, egui::Key::Y);
+    harness.run_steps(2);
+    assert_eq!(
+        selected_verdict(&harness),
+        Some(Verdict::False),
+        "Ctrl+Y redoes"
+    );
+
+    // Ctrl+S saves in place.
+    harness.key_press_modifiers(ctrl, egui::Key::S);
+    harness.run_steps(2);
+    assert!(!is_dirty(&harness));
+    assert!(!harness.state().is_choosing_file());
+    let saved = claimbench::project::Project::load(&project).expect("loads");
+    assert!(
+        saved
+            .project
+            .annotations
+            .iter()
+            .any(|a| a.verdict == Some(Verdict::False))
+    );
+    // Ctrl+Shift+S asks for a new name instead of saving in place.
+    choose(&mut harness, "Verdict", "True (6)");
+    harness.key_press_modifiers(ctrl_shift, egui::Key::S);
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file());
+    assert!(is_dirty(&harness), "not saved in place");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(is_dirty(&harness));
+}
+
+#[test]
+fn unsaved_work_is_recovered_from_the_autosave() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let project = dir.path().join("work.claimbench.ron");
+    {
+        let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+        assert!(harness.state_mut().save_to(Some(&project)));
+        click_claim(&mut harness, "17,000 deaths");
+        choose(&mut harness, "Verdict", "Mostly false (2)");
+        let ctx = harness.ctx.clone();
+        harness.state_mut().autosave_now(&ctx);
+        wait_until(&mut harness, "the autosave", |app| !app.is_autosaving());
+        harness.run_steps(2);
+        assert!(claimbench::project::autosave_path(&project).is_file());
+        // The window goes away without saving, as in a crash.
+    }
+    let mut harness = workbench(Some(OpenRequest::Project(project.clone())));
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label_contains("1 verdict(s)");
+    harness.get_by_label("Recover").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let ws = app.workspace.as_ref().expect("open");
+    assert!(ws.is_dirty(), "recovered work is not saved yet");
+    let row = ws
+        .rows()
+        .iter()
+        .position(|r| r.claim.text.contains("17,000 deaths"))
+        .expect("claim");
+    assert_eq!(
+        ws.annotation(row).and_then(|a| a.verdict),
+        Some(Verdict::MostlyFalse)
+    );
+    // Saving writes the project and the autosave is no longer needed.
+    assert!(harness.state_mut().save_to(None));
+    assert!(!claimbench::project::autosave_path(&project).exists());
+}
+
+#[test]
+fn unattached_work_is_reattached_by_hand_and_undo_detaches_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let project = dir.path().join("work.claimbench.ron");
+    let sentence = "The remarks came in response to the annual Country Reports on Terrorism released by the U.S.";
+    {
+        let mut harness = workbench(Some(OpenRequest::Corpus(corpus.clone())));
+        click_claim(&mut harness, "The remarks came in response");
+        type_into(&mut harness, "Notes", "Compare with the report itself.");
+        assert!(harness.state_mut().save_to(Some(&project)));
+    }
+    // The sentence is removed from its article.
+    let file = std::fs::read_dir(&corpus)
+        .expect("read")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(sentence)))
+        .expect("the article");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace(sentence, "")).expect("write");
+
+    let mut harness = workbench(Some(OpenRequest::Project(project)));
+    assert_eq!(
+        harness
+            .state()
+            .workspace
+            .as_ref()
+            .expect("open")
+            .orphans()
+            .len(),
+        1
+    );
+    harness.get_by_label("Note");
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Unattached work (1)").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Compare with the report itself.");
+    click_claim(&mut harness, "17,000 deaths");
+    harness.get_by_label("Attach to the selected claim").click();
+    harness.run_steps(3);
+    {
+        let app = harness.state();
+        let ws = app.workspace.as_ref().expect("open");
+        assert!(ws.orphans().is_empty());
+        let row = app.selected_row().expect("selected");
+        assert_eq!(
+            ws.annotation(row).map(|a| a.notes.as_str()),
+            Some("Compare with the report itself.")
+        );
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .state()
+            .workspace
+            .as_ref()
+            .expect("open")
+            .orphans()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_panic_in_background_work_is_shown_as_an_error_and_the_open_work_is_kept() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "17,000 deaths");
+    choose(&mut harness, "Verdict", "False (1)");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open_with_job(
+        &ctx,
+        OpenRequest::Corpus(PathBuf::from("elsewhere")),
+        Box::new(|_| panic!("an index out of range while reading metadata")),
+    );
+    wait_until(&mut harness, "the failing open", |app| !app.is_loading());
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.errors.len(), 1);
+    assert!(
+        app.errors[0]
+            .text
+            .contains("an error inside Claimbench (an index out of range while reading metadata)"),
+        "{}",
+        app.errors[0].text
+    );
+    harness.get_by_label("Something went wrong");
+    assert_eq!(
+        selected_verdict(&harness),
+        Some(Verdict::False),
+        "the open work is kept"
+    );
+    assert!(is_dirty(&harness));
 }

@@ -4,9 +4,26 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::{AppCommand, ViewState};
+use std::collections::BTreeSet;
+
+use super::AppCommand;
 use crate::extract::ActorKind;
-use crate::workspace::{Edit, Workspace};
+use crate::workspace::{ActorId, Edit, Workspace};
+
+/// What the actor list remembers between frames.
+#[derive(Default)]
+pub struct ActorListView {
+    /// Actors selected in the list (they filter the grid).
+    pub selected: BTreeSet<ActorId>,
+    /// The search box.
+    pub search: String,
+    /// Show hidden actors too.
+    pub show_hidden: bool,
+    /// The actor being renamed, and the name typed so far.
+    pub rename: Option<(ActorId, String)>,
+    order: Vec<usize>,
+    order_key: Option<(u64, String, bool)>,
+}
 
 /// Short kind labels for the list.
 fn kind_label(kind: ActorKind) -> &'static str {
@@ -23,22 +40,18 @@ fn kind_label(kind: ActorKind) -> &'static str {
 
 /// Actors in list order: most claims first, hidden ones only on request, filtered by the
 /// search box. Cached until the data or the search change.
-fn refresh_order(ws: &Workspace, view: &mut ViewState) {
-    let key = (
-        ws.generation,
-        view.actor_search.clone(),
-        view.show_hidden_actors,
-    );
-    if view.actor_order_key.as_ref() == Some(&key) {
+fn refresh_order(ws: &Workspace, view: &mut ActorListView) {
+    let key = (ws.generation(), view.search.clone(), view.show_hidden);
+    if view.order_key.as_ref() == Some(&key) {
         return;
     }
-    let needle = view.actor_search.to_lowercase();
+    let needle = view.search.to_lowercase();
     let mut order: Vec<usize> = ws
-        .actors
+        .actors()
         .iter()
         .enumerate()
         .filter(|(_, a)| !a.mentions.is_empty() || a.claim_count > 0)
-        .filter(|(_, a)| view.show_hidden_actors || !a.hidden)
+        .filter(|(_, a)| view.show_hidden || !a.hidden)
         .filter(|(_, a)| {
             needle.is_empty()
                 || a.name.to_lowercase().contains(&needle)
@@ -47,32 +60,32 @@ fn refresh_order(ws: &Workspace, view: &mut ViewState) {
         .map(|(i, _)| i)
         .collect();
     order.sort_by(|&a, &b| {
-        let (x, y) = (&ws.actors[a], &ws.actors[b]);
+        let (x, y) = (&ws.actors()[a], &ws.actors()[b]);
         (y.claim_count, y.mentions.len())
             .cmp(&(x.claim_count, x.mentions.len()))
             .then_with(|| x.name.to_lowercase().cmp(&y.name.to_lowercase()))
     });
-    view.actor_order = order;
-    view.actor_order_key = Some(key);
+    view.order = order;
+    view.order_key = Some(key);
 }
 
 /// Draws the actor list.
 pub fn actors_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
-    view: &mut ViewState,
+    view: &mut ActorListView,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.heading("Actors");
     ui.horizontal(|ui| {
         let label = ui.label("Search:");
         ui.add(
-            egui::TextEdit::singleline(&mut view.actor_search)
+            egui::TextEdit::singleline(&mut view.search)
                 .hint_text("name or alias")
                 .desired_width(150.0),
         )
         .labelled_by(label.id);
-        ui.checkbox(&mut view.show_hidden_actors, "Hidden");
+        ui.checkbox(&mut view.show_hidden, "Hidden");
     });
     refresh_order(ws, view);
     ui.label(
@@ -83,7 +96,7 @@ pub fn actors_ui(
     ui.separator();
     ui.style_mut().interaction.selectable_labels = false;
     // Taken for the table's closures (which also use `view`) and put back after.
-    let order = std::mem::take(&mut view.actor_order);
+    let order = std::mem::take(&mut view.order);
     TableBuilder::new(ui)
         .id_salt("actors")
         .striped(true)
@@ -102,8 +115,8 @@ pub fn actors_ui(
         .body(|body| {
             body.rows(20.0, order.len(), |mut row| {
                 let a = order[row.index()];
-                let actor = &ws.actors[a];
-                row.set_selected(view.selected_actors.contains(&actor.id));
+                let actor = &ws.actors()[a];
+                row.set_selected(view.selected.contains(&actor.id));
                 row.col(|ui| {
                     ui.label(RichText::new(kind_label(actor.kind)).weak());
                 });
@@ -133,23 +146,23 @@ pub fn actors_ui(
                 response.context_menu(|ui| actor_menu_ui(ui, ws, a, view, commands));
             });
         });
-    view.actor_order = order;
+    view.order = order;
 }
 
 fn actor_menu_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     a: usize,
-    view: &mut ViewState,
+    view: &mut ActorListView,
     commands: &mut Vec<AppCommand>,
 ) {
-    let actor = &ws.actors[a];
+    let actor = &ws.actors()[a];
     if ui.button("Rename…").clicked() {
         view.rename = Some((actor.id.clone(), actor.name.clone()));
         ui.close();
     }
-    let others: Vec<String> = view
-        .selected_actors
+    let others: Vec<ActorId> = view
+        .selected
         .iter()
         .filter(|id| **id != actor.id)
         .cloned()

@@ -1,4 +1,5 @@
-//! One list of the things the window can do, for menus, keyboard shortcuts and tooltips.
+//! One list of the things the window can do, for menus, keyboard shortcuts and tooltips,
+//! and the one place where key presses become commands.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -27,9 +28,27 @@ pub enum UiCommand {
     NextClaim,
     /// Select the previous claim in the grid.
     PreviousClaim,
+    /// Show the preferences.
+    Preferences,
 }
 
 impl UiCommand {
+    /// Every command.
+    pub const ALL: [UiCommand; 12] = [
+        Self::NewFromFolder,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::ExportCsv,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::FocusFilter,
+        Self::NextClaim,
+        Self::PreviousClaim,
+        Self::Preferences,
+    ];
+
     /// Menu text.
     pub fn label(self) -> &'static str {
         match self {
@@ -44,6 +63,7 @@ impl UiCommand {
             Self::FocusFilter => "Filter claims",
             Self::NextClaim => "Next claim",
             Self::PreviousClaim => "Previous claim",
+            Self::Preferences => "Preferences…",
         }
     }
 
@@ -61,35 +81,124 @@ impl UiCommand {
             Self::FocusFilter => "Type words the claims must contain",
             Self::NextClaim => "Select the claim below",
             Self::PreviousClaim => "Select the claim above",
+            Self::Preferences => "Your name for the history, autosave, file dialogs",
         }
     }
 
-    /// Its keyboard shortcut.
+    /// Its keyboard shortcuts, the one shown in menus first.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        SHORTCUTS
+            .iter()
+            .filter(move |(c, _)| *c == self)
+            .map(|(_, s)| *s)
+    }
+
+    /// The shortcut shown in menus.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
-        match self {
-            Self::Open => shortcut(cmd, Key::O),
-            Self::Save => shortcut(cmd, Key::S),
-            Self::SaveAs => shortcut(cmd | Modifiers::SHIFT, Key::S),
-            Self::Quit => shortcut(cmd, Key::Q),
-            Self::Undo => shortcut(cmd, Key::Z),
-            Self::Redo => shortcut(cmd | Modifiers::SHIFT, Key::Z),
-            Self::FocusFilter => shortcut(cmd, Key::F),
-            Self::NextClaim => shortcut(Modifiers::NONE, Key::ArrowDown),
-            Self::PreviousClaim => shortcut(Modifiers::NONE, Key::ArrowUp),
-            Self::NewFromFolder | Self::ExportCsv => None,
+        self.shortcuts().next()
+    }
+
+    /// Whether its shortcut works while a text field has the keyboard. Commands with a
+    /// modifier do (Ctrl+S saves while typing notes); bare keys belong to the field.
+    pub fn works_while_typing(self) -> bool {
+        self.shortcuts().all(|s| s.modifiers != Modifiers::NONE)
+    }
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// Every shortcut, by command; a command's first is the one its menu shows.
+const SHORTCUTS: [(UiCommand, KeyboardShortcut); 11] = [
+    (UiCommand::Open, KeyboardShortcut::new(CMD, Key::O)),
+    (UiCommand::Save, KeyboardShortcut::new(CMD, Key::S)),
+    (UiCommand::SaveAs, KeyboardShortcut::new(CMD_SHIFT, Key::S)),
+    (UiCommand::Quit, KeyboardShortcut::new(CMD, Key::Q)),
+    (UiCommand::Undo, KeyboardShortcut::new(CMD, Key::Z)),
+    (UiCommand::Redo, KeyboardShortcut::new(CMD_SHIFT, Key::Z)),
+    (UiCommand::Redo, KeyboardShortcut::new(CMD, Key::Y)),
+    (UiCommand::FocusFilter, KeyboardShortcut::new(CMD, Key::F)),
+    (
+        UiCommand::NextClaim,
+        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
+    ),
+    (
+        UiCommand::PreviousClaim,
+        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp),
+    ),
+    (
+        UiCommand::Preferences,
+        KeyboardShortcut::new(CMD, Key::Comma),
+    ),
+];
+
+/// Turns this frame's key presses into commands. Shortcuts with more modifiers are tried
+/// first: egui matches a shortcut even when extra modifiers are held, so Ctrl+Z would
+/// otherwise take Ctrl+Shift+Z. Each press is used once.
+pub fn shortcut_commands(input: &mut egui::InputState, typing: bool) -> Vec<UiCommand> {
+    let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
+        .into_iter()
+        .filter(|c| !typing || c.works_while_typing())
+        .flat_map(|c| c.shortcuts().map(move |s| (c, s)))
+        .collect();
+    candidates.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+    let mut commands = Vec::new();
+    for (command, shortcut) in candidates {
+        if input.consume_shortcut(&shortcut) {
+            commands.push(command);
+        }
+    }
+    commands
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.shift)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(modifiers: Modifiers, key: Key) -> egui::InputState {
+        let raw = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            }],
+            ..Default::default()
+        };
+        egui::InputState::default().begin_pass(raw, false, 1.0, egui::InputOptions::default())
+    }
+
+    #[test]
+    fn the_most_specific_shortcut_wins() {
+        let ctrl = Modifiers::COMMAND;
+        let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let cases = [
+            (ctrl, Key::Z, UiCommand::Undo),
+            (ctrl_shift, Key::Z, UiCommand::Redo),
+            (ctrl, Key::Y, UiCommand::Redo),
+            (ctrl, Key::S, UiCommand::Save),
+            (ctrl_shift, Key::S, UiCommand::SaveAs),
+        ];
+        for (modifiers, key, expected) in cases {
+            let mut input = press(modifiers, key);
+            assert_eq!(
+                shortcut_commands(&mut input, false),
+                [expected],
+                "{modifiers:?} {key:?}"
+            );
         }
     }
 
-    /// Commands whose shortcuts work anywhere (others only when no text field has focus).
-    pub const GLOBAL: [UiCommand; 7] = [
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::FocusFilter,
-    ];
+    #[test]
+    fn bare_keys_belong_to_the_text_field_being_typed_in() {
+        let mut input = press(Modifiers::NONE, Key::ArrowDown);
+        assert!(shortcut_commands(&mut input, true).is_empty());
+        let mut input = press(Modifiers::COMMAND, Key::S);
+        assert_eq!(shortcut_commands(&mut input, true), [UiCommand::Save]);
+    }
 }

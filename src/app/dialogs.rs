@@ -1,30 +1,45 @@
-//! Modal questions and messages: unsaved changes, renaming an actor, errors, notices, and
-//! the list of work that could not be re-attached.
+//! Modal questions and messages: unsaved changes, recovering an autosave, renaming an
+//! actor, errors (with what can be done about them), notices, and the preferences. They
+//! only push commands; nothing here saves, opens or changes the project.
 
 use egui::{Id, Modal, RichText};
 
-use super::{AppCommand, ClaimbenchApp, Pending};
+use super::{AppCommand, ClaimbenchApp, RecoveryChoice, UnsavedChoice};
 use crate::workspace::Edit;
+
+/// Which dialogs are up.
+#[derive(Default)]
+pub struct DialogState {
+    /// The list of work that could not be re-attached.
+    pub show_orphans: bool,
+    /// A notice to show.
+    pub message: Option<String>,
+    /// The preferences window.
+    pub show_preferences: bool,
+    /// The unattached work whose deletion waits for confirmation.
+    pub confirm_delete: Option<usize>,
+}
 
 /// Draws whichever dialogs are open.
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, commands: &mut Vec<AppCommand>) {
-    unsaved_ui(ctx, app);
+    unsaved_ui(ctx, app, commands);
+    recovery_ui(ctx, app, commands);
     rename_ui(ctx, app, commands);
-    errors_ui(ctx, app);
+    errors_ui(ctx, app, commands);
     message_ui(ctx, app);
-    orphans_ui(ctx, app);
+    preferences_ui(ctx, app);
+    super::orphans_ui::orphans_ui(ctx, app, commands);
 }
 
-fn unsaved_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
-    let Some(pending) = app.pending.clone() else {
+fn unsaved_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {
+    if app.pending.is_none() {
         return;
-    };
+    }
     let name = app
         .workspace
         .as_ref()
-        .map(|w| w.title())
+        .map(crate::workspace::Workspace::title)
         .unwrap_or_default();
-    let mut choice = None;
     Modal::new(Id::unique("unsaved")).show(ctx, |ui| {
         ui.heading("Save changes?");
         ui.label(format!(
@@ -32,40 +47,63 @@ fn unsaved_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                choice = Some(true);
-            }
-            if ui.button("Don't save").clicked() {
-                choice = Some(false);
-            }
-            if ui.button("Cancel").clicked() {
-                app.pending = None;
+            for (text, choice) in [
+                ("Save", UnsavedChoice::Save),
+                ("Don't save", UnsavedChoice::DontSave),
+                ("Cancel", UnsavedChoice::Cancel),
+            ] {
+                if ui.button(text).clicked() {
+                    commands.push(AppCommand::Unsaved(choice));
+                }
             }
         });
     });
-    match choice {
-        Some(true) => {
-            app.pending = None;
-            if app.save(false) {
-                app.run_pending(ctx, pending);
-            }
-        }
-        Some(false) => {
-            app.pending = None;
-            if let Some(ws) = &mut app.workspace {
-                ws.dirty = false; // the researcher chose to discard them
-            }
-            app.run_pending(ctx, pending);
-        }
-        None => {}
+}
+
+fn recovery_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {
+    if app.pending.is_some() {
+        return;
     }
-    if matches!(app.pending, Some(Pending::Quit)) {
-        ctx.request_repaint();
-    }
+    let Some(recovery) = app.workspace.as_ref().and_then(|w| w.recovery()) else {
+        return;
+    };
+    Modal::new(Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Recover unsaved work?");
+        ui.label(
+            "Claimbench did not close normally last time. Work that was not saved was kept in an autosave.",
+        );
+        ui.label(&recovery.summary);
+        ui.label(RichText::new(recovery.path.display().to_string()).weak());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Recover")
+                .on_hover_text("Use the autosave's work (it is not saved to the project until you save)")
+                .clicked()
+            {
+                commands.push(AppCommand::Recovery(RecoveryChoice::Recover));
+            }
+            if ui
+                .button("Not now")
+                .on_hover_text("Keep the project as saved; the autosave is offered again next time")
+                .clicked()
+            {
+                commands.push(AppCommand::Recovery(RecoveryChoice::Later));
+            }
+            if ui
+                .button("Discard the autosave")
+                .on_hover_text("Delete the autosave and keep the project as saved")
+                .clicked()
+            {
+                commands.push(AppCommand::Recovery(RecoveryChoice::Discard));
+            }
+        });
+    });
 }
 
 fn rename_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, commands: &mut Vec<AppCommand>) {
-    let Some((id, mut name)) = app.view.rename.clone() else {
+    let Some((id, mut name)) = app.actor_list.rename.clone() else {
         return;
     };
     let mut close = false;
@@ -95,34 +133,64 @@ fn rename_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
             }
         });
     });
-    app.view.rename = if close { None } else { Some((id, name)) };
+    app.actor_list.rename = if close { None } else { Some((id, name)) };
 }
 
-fn errors_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
+fn errors_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {
     if app.errors.is_empty() {
         return;
     }
-    let mut dismissed = false;
     Modal::new(Id::unique("errors")).show(ctx, |ui| {
         ui.heading(RichText::new("Something went wrong").color(ui.visuals().error_fg_color));
         ui.set_max_width(560.0);
         for e in &app.errors {
-            ui.label(e);
+            ui.label(&e.text);
+            ui.horizontal_wrapped(|ui| {
+                for (project, from, label) in &e.restore {
+                    if ui
+                        .button(label)
+                        .on_hover_text(from.display().to_string())
+                        .clicked()
+                    {
+                        commands.push(AppCommand::Restore {
+                            project: project.clone(),
+                            from: from.clone(),
+                        });
+                    }
+                }
+                if let Some(project) = &e.locate {
+                    for (text, folder) in [
+                        ("Locate the corpus folder…", true),
+                        ("Locate the corpus file…", false),
+                    ] {
+                        if ui.button(text).clicked() {
+                            commands.push(AppCommand::LocateCorpus {
+                                project: project.clone(),
+                                folder,
+                            });
+                        }
+                    }
+                }
+            });
         }
         ui.add_space(6.0);
         if ui.button("OK").clicked() {
-            dismissed = true;
+            commands.push(AppCommand::DismissErrors);
         }
     });
-    if dismissed {
-        app.errors.clear();
-    }
 }
 
 fn message_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
-    let Some(message) = app.view.message.clone() else {
+    let Some(message) = app.dialogs.message.clone() else {
         return;
     };
+    if app
+        .workspace
+        .as_ref()
+        .is_some_and(|w| w.recovery().is_some())
+    {
+        return; // the recovery question comes first
+    }
     let mut dismissed = false;
     Modal::new(Id::unique("message")).show(ctx, |ui| {
         ui.set_max_width(560.0);
@@ -135,38 +203,50 @@ fn message_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
         }
     });
     if dismissed {
-        app.view.message = None;
+        app.dialogs.message = None;
     }
 }
 
-fn orphans_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
-    if !app.view.show_orphans {
+fn preferences_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
+    if !app.dialogs.show_preferences {
         return;
     }
-    let Some(ws) = &app.workspace else { return };
     let mut open = true;
-    egui::Window::new("Unattached work").open(&mut open).default_width(520.0).show(ctx, |ui| {
-        ui.label("These verdicts and notes belong to text that is no longer in the corpus, or to rejected claims. They stay in the project file.");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for &a in &ws.orphans {
-                let Some(annotation) = ws.project.annotations.get(a) else { continue };
-                ui.group(|ui| {
-                    if let Some(anchor) = &annotation.anchor {
-                        ui.label(RichText::new(&anchor.document).weak());
-                        ui.label(format!("“{}”", anchor.quote));
-                    }
-                    ui.label(format!(
-                        "{} · {}{}",
-                        annotation.verdict.map_or("no verdict", |v| v.label()),
-                        annotation.status.label(),
-                        if annotation.references.is_empty() { String::new() } else { format!(" · {} references", annotation.references.len()) }
-                    ));
-                    if !annotation.notes.is_empty() {
-                        ui.label(&annotation.notes);
-                    }
+    let preferences = &mut app.preferences;
+    egui::Window::new("Preferences")
+        .open(&mut open)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("preferences")
+                .num_columns(2)
+                .spacing([10.0, 8.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Your name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut preferences.author)
+                            .hint_text("recorded with each verdict and status change")
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Autosave every");
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::DragValue::new(&mut preferences.autosave_seconds)
+                                .range(0..=3600)
+                                .suffix(" s"),
+                        )
+                        .labelled_by(label.id);
+                        ui.label(RichText::new("0: never").weak());
+                    });
+                    ui.end_row();
+                    ui.label("File dialogs");
+                    ui.checkbox(
+                        &mut preferences.builtin_file_dialog,
+                        "Always use Claimbench's own",
+                    );
+                    ui.end_row();
                 });
-            }
         });
-    });
-    app.view.show_orphans = open;
+    app.dialogs.show_preferences = open;
 }

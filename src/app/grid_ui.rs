@@ -3,24 +3,69 @@
 use egui::{Color32, RichText};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::{AppCommand, ViewState};
+use super::{ActorListView, AppCommand};
 use crate::extract::FigureKind;
 use crate::project::{Status, Verdict};
 use crate::workspace::Workspace;
-use crate::workspace::grid::{Column, VerdictFilter};
+use crate::workspace::grid::{self, Column, Filter, SearchIndex, Sort, VerdictFilter};
 
 /// Row height of the grid.
 const ROW_HEIGHT: f32 = 22.0;
+
+/// What the grid remembers between frames: filters, order, and the rows shown.
+#[derive(Default)]
+pub struct GridView {
+    /// Grid filters.
+    pub filter: Filter,
+    /// Grid order.
+    pub sort: Sort,
+    /// Rows shown, in order; rebuilt only when the key changes.
+    pub order: Vec<u32>,
+    order_key: Option<(u64, Filter, Sort)>,
+    search: SearchIndex,
+    /// Scroll the grid to the selection next frame.
+    pub scroll_to_selected: bool,
+    /// Put the cursor in the filter box next frame.
+    pub focus_filter: bool,
+}
+
+impl GridView {
+    /// Rebuilds the rows shown if the data, filter or sort changed.
+    pub fn refresh(&mut self, ws: &Workspace) {
+        if self.search.built_for != Some(ws.layout_generation()) {
+            self.search = SearchIndex::build(ws);
+        }
+        let key = (ws.generation(), self.filter.clone(), self.sort);
+        if self.order_key.as_ref() != Some(&key) {
+            self.order = grid::rows(ws, &self.search, &self.filter, self.sort);
+            self.order_key = Some(key);
+        }
+    }
+
+    /// Sorts by `column`; the same column again reverses.
+    pub fn sort_by(&mut self, column: Column) {
+        if self.sort.column == column {
+            self.sort.descending = !self.sort.descending;
+        } else {
+            self.sort = Sort {
+                column,
+                descending: false,
+            };
+        }
+        self.scroll_to_selected = true;
+    }
+}
 
 /// Draws the filters and the grid.
 pub fn grid_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     selected: Option<usize>,
-    view: &mut ViewState,
+    view: &mut GridView,
+    actors: &ActorListView,
     commands: &mut Vec<AppCommand>,
 ) {
-    filters_ui(ui, ws, view, commands);
+    filters_ui(ui, ws, view, actors, commands);
     ui.separator();
     table_ui(ui, ws, selected, view, commands);
 }
@@ -28,7 +73,8 @@ pub fn grid_ui(
 fn filters_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
-    view: &mut ViewState,
+    view: &mut GridView,
+    actors: &ActorListView,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -81,7 +127,7 @@ fn filters_ui(
             .filter
             .family
             .as_ref()
-            .and_then(|id| ws.extraction.families.iter().find(|f| &f.id == id))
+            .and_then(|id| ws.extraction().families.iter().find(|f| &f.id == id))
             .map_or("Any family".to_string(), |f| {
                 format!("{} ({})", f.label, f.claims.len())
             });
@@ -90,7 +136,7 @@ fn filters_ui(
             .width(180.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.family, None, "Any family");
-                for f in &ws.extraction.families {
+                for f in &ws.extraction().families {
                     let text = format!(
                         "{}{} ({})",
                         if f.conflict { "≠ " } else { "" },
@@ -105,11 +151,11 @@ fn filters_ui(
                 egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by family")
             });
         ui.checkbox(&mut view.filter.conflicts_only, "Conflicting figures only");
-        if !view.selected_actors.is_empty() {
-            let names: Vec<&str> = ws
-                .actors
+        if !actors.selected.is_empty() {
+            let names: Vec<&str> = actors
+                .selected
                 .iter()
-                .filter(|a| view.selected_actors.contains(&a.id))
+                .filter_map(|id| ws.actor(id))
                 .map(|a| a.name.as_str())
                 .collect();
             if ui
@@ -120,11 +166,15 @@ fn filters_ui(
                 commands.push(AppCommand::ClearActors);
             }
         }
-        ui.label(format!("{} of {} claims", view.order.len(), ws.rows.len()));
+        ui.label(format!(
+            "{} of {} claims",
+            view.order.len(),
+            ws.rows().len()
+        ));
     });
 }
 
-fn header_ui(ui: &mut egui::Ui, column: Column, view: &ViewState, commands: &mut Vec<AppCommand>) {
+fn header_ui(ui: &mut egui::Ui, column: Column, view: &GridView, commands: &mut Vec<AppCommand>) {
     let sorted = view.sort.column == column;
     let response = ui
         .add(egui::Button::new(RichText::new(column.title()).strong()).frame(false))
@@ -159,7 +209,7 @@ fn table_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     selected: Option<usize>,
-    view: &mut ViewState,
+    view: &mut GridView,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.style_mut().interaction.selectable_labels = false;
@@ -194,7 +244,7 @@ fn table_ui(
         .body(|body| {
             body.rows(ROW_HEIGHT, view.order.len(), |mut row| {
                 let index = view.order[row.index()] as usize;
-                let Some(claim_row) = ws.rows.get(index) else {
+                let Some(claim_row) = ws.rows().get(index) else {
                     return;
                 };
                 let claim = &claim_row.claim;
@@ -246,7 +296,7 @@ fn table_ui(
                     }
                 });
                 if row.response().clicked() {
-                    commands.push(AppCommand::Select(Some(index)));
+                    commands.push(AppCommand::Select(Some(claim_row.id.clone())));
                 }
             });
         });

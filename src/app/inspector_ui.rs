@@ -3,10 +3,17 @@
 
 use egui::{RichText, TextEdit};
 
+use super::AppCommand;
 use super::grid_ui::{conflict_color, figures_text, verdict_color};
-use super::{AppCommand, ViewState};
 use crate::project::{Reference, Stance, Status, Verdict};
-use crate::workspace::{Edit, Workspace};
+use crate::workspace::{ClaimId, Edit, Workspace};
+
+/// What the inspector remembers between frames.
+#[derive(Default)]
+pub struct InspectorView {
+    /// The reference being added or edited.
+    pub reference_form: ReferenceForm,
+}
 
 /// The reference being added or edited.
 #[derive(Clone, Debug, Default)]
@@ -28,7 +35,7 @@ pub fn inspector_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     selected: Option<usize>,
-    view: &mut ViewState,
+    view: &mut InspectorView,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.heading("Inspector");
@@ -36,8 +43,9 @@ pub fn inspector_ui(
         ui.label("Select a claim in the grid to record a verdict, notes and references.");
         return;
     };
-    let claim_row = &ws.rows[row];
+    let claim_row = &ws.rows()[row];
     let claim = &claim_row.claim;
+    let id = &claim_row.id;
     let annotation = ws.annotation(row).cloned().unwrap_or_default();
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| {
         ui.label(RichText::new(&claim.text).size(15.0));
@@ -55,11 +63,12 @@ pub fn inspector_ui(
             }
         });
         ui.separator();
-        verdict_ui(ui, row, &annotation, commands);
+        verdict_ui(ui, id, &annotation, commands);
+        history_ui(ui, &annotation);
         ui.separator();
         family_ui(ui, ws, row, commands);
         ui.separator();
-        references_ui(ui, row, &annotation.references, view, commands);
+        references_ui(ui, id, &annotation.references, view, commands);
         ui.separator();
         let reject = if claim_row.manual { "Remove this claim" } else { "Reject this claim" };
         if ui
@@ -67,7 +76,7 @@ pub fn inspector_ui(
             .on_hover_text("It leaves the grid; any work on it stays in the project, listed under View, Unattached work")
             .clicked()
         {
-            commands.push(AppCommand::Edit(Edit::RejectClaim { row }));
+            commands.push(AppCommand::Edit(Edit::RejectClaim { claim: id.clone() }));
             commands.push(AppCommand::Select(None));
         }
     });
@@ -75,7 +84,7 @@ pub fn inspector_ui(
 
 fn verdict_ui(
     ui: &mut egui::Ui,
-    row: usize,
+    claim: &ClaimId,
     annotation: &crate::project::Annotation,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -104,7 +113,10 @@ fn verdict_ui(
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Verdict"));
             if verdict != annotation.verdict {
-                commands.push(AppCommand::Edit(Edit::SetVerdict { row, verdict }));
+                commands.push(AppCommand::Edit(Edit::SetVerdict {
+                    claim: claim.clone(),
+                    verdict,
+                }));
             }
             ui.end_row();
             ui.label("Status");
@@ -120,17 +132,47 @@ fn verdict_ui(
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Status"));
             if status != annotation.status {
-                commands.push(AppCommand::Edit(Edit::SetStatus { row, status }));
+                commands.push(AppCommand::Edit(Edit::SetStatus {
+                    claim: claim.clone(),
+                    status,
+                }));
             }
             ui.end_row();
             if let Some(text) = text_field_ui(ui, "Conclusion", &annotation.conclusion, 2) {
-                commands.push(AppCommand::Edit(Edit::SetConclusion { row, text }));
+                commands.push(AppCommand::Edit(Edit::SetConclusion {
+                    claim: claim.clone(),
+                    text,
+                }));
             }
             ui.end_row();
             if let Some(text) = text_field_ui(ui, "Notes", &annotation.notes, 3) {
-                commands.push(AppCommand::Edit(Edit::SetNotes { row, text }));
+                commands.push(AppCommand::Edit(Edit::SetNotes {
+                    claim: claim.clone(),
+                    text,
+                }));
             }
             ui.end_row();
+        });
+}
+
+/// Who set which verdict and status when, newest first.
+fn history_ui(ui: &mut egui::Ui, annotation: &crate::project::Annotation) {
+    if annotation.history.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("History ({})", annotation.history.len()))
+        .id_salt("history")
+        .show(ui, |ui| {
+            for entry in annotation.history.iter().rev() {
+                let when = chrono::DateTime::parse_from_rfc3339(&entry.at)
+                    .map_or(entry.at.clone(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+                let who = if entry.by.is_empty() {
+                    "someone (no name set in Preferences)"
+                } else {
+                    entry.by.as_str()
+                };
+                ui.label(format!("{when} · {who} · {}", entry.change.describe()));
+            }
         });
 }
 
@@ -173,10 +215,10 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
             ui.strong("Figures");
             ui.end_row();
             for id in &family.claims {
-                let Some(member) = ws.row_of(id) else {
+                let Some(member) = ws.row_of_str(id) else {
                     continue;
                 };
-                let member_row = &ws.rows[member];
+                let member_row = &ws.rows()[member];
                 let here = member == row;
                 let doc = RichText::new(member_row.claim.document.as_ref());
                 let doc = if here { doc.strong() } else { doc };
@@ -185,7 +227,7 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
                     .on_hover_text(&member_row.claim.text)
                     .clicked()
                 {
-                    commands.push(AppCommand::Select(Some(member)));
+                    commands.push(AppCommand::Select(Some(member_row.id.clone())));
                 }
                 ui.label(ws.actor_name(member_row.speaker));
                 let figures = figures_text(&member_row.claim);
@@ -217,9 +259,9 @@ fn format_value(v: f64) -> String {
 
 fn references_ui(
     ui: &mut egui::Ui,
-    row: usize,
+    claim: &ClaimId,
     references: &[Reference],
-    view: &mut ViewState,
+    view: &mut InspectorView,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
@@ -279,20 +321,23 @@ fn references_ui(
                     };
                 }
                 if ui.button("Remove").clicked() {
-                    commands.push(AppCommand::Edit(Edit::RemoveReference { row, index: i }));
+                    commands.push(AppCommand::Edit(Edit::RemoveReference {
+                        claim: claim.clone(),
+                        index: i,
+                    }));
                 }
             });
         });
     }
     if view.reference_form.open {
-        reference_form_ui(ui, row, view, commands);
+        reference_form_ui(ui, claim, view, commands);
     }
 }
 
 fn reference_form_ui(
     ui: &mut egui::Ui,
-    row: usize,
-    view: &mut ViewState,
+    claim: &ClaimId,
+    view: &mut InspectorView,
     commands: &mut Vec<AppCommand>,
 ) {
     let form = &mut view.reference_form;
@@ -363,11 +408,14 @@ fn reference_form_ui(
                         let reference = form.draft.clone();
                         commands.push(AppCommand::Edit(match form.editing {
                             Some(index) => Edit::UpdateReference {
-                                row,
+                                claim: claim.clone(),
                                 index,
                                 reference,
                             },
-                            None => Edit::AddReference { row, reference },
+                            None => Edit::AddReference {
+                                claim: claim.clone(),
+                                reference,
+                            },
                         }));
                         *form = ReferenceForm::default();
                     }

@@ -1,9 +1,11 @@
 //! Opening a corpus or project on a named background thread, with progress and
-//! cancellation, so the window stays responsive.
+//! cancellation, so the window stays responsive. A panic or an early end of the thread
+//! reaches the window as an error in words, never as a progress bar that runs forever.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError};
 
 use crate::workspace::Workspace;
 use crate::workspace::open::{self, OpenError, OpenRequest, Progress};
@@ -11,8 +13,34 @@ use crate::workspace::open::{self, OpenError, OpenRequest, Progress};
 /// What the loader thread reports.
 enum Message {
     Progress(Progress),
-    Done(Box<Result<Workspace, OpenError>>),
+    Done(Box<Result<Workspace, LoadFailure>>),
 }
+
+/// Why a background open produced no workspace.
+#[derive(Debug)]
+pub enum LoadFailure {
+    /// The open failed in an expected way (a damaged file, a missing corpus…).
+    Open(OpenError),
+    /// The work stopped unexpectedly (a bug): what it said, in words.
+    Crashed(String),
+}
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Open(e) => write!(f, "{e}"),
+            Self::Crashed(why) => write!(
+                f,
+                "opening stopped because of an error inside Claimbench ({why}). Nothing open was changed; please report this with the file that caused it"
+            ),
+        }
+    }
+}
+
+/// The work a loader does: open something, reporting progress (`false` from the
+/// reporter means stop).
+pub type Job =
+    Box<dyn FnOnce(&(dyn Fn(Progress) -> bool + Sync)) -> Result<Workspace, OpenError> + Send>;
 
 /// A running open.
 pub struct Loader {
@@ -31,13 +59,26 @@ impl Loader {
         request: OpenRequest,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
+        let job_request = request.clone();
+        Self::start_job(
+            request,
+            Box::new(move |progress| open::open(&job_request, progress)),
+            wake,
+        )
+    }
+
+    /// Runs `job` on a background thread in place of a plain open of `request`.
+    pub fn start_job(
+        request: OpenRequest,
+        job: Job,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Self> {
         let (sender, receiver) = std::sync::mpsc::sync_channel(64);
         let cancel = Arc::new(AtomicBool::new(false));
-        let job_request = request.clone();
         let job_cancel = cancel.clone();
         std::thread::Builder::new()
             .name("claimbench-open".to_string())
-            .spawn(move || run(&job_request, &sender, &job_cancel, &wake))?;
+            .spawn(move || run(job, &sender, &job_cancel, &wake))?;
         Ok(Self {
             request,
             progress: None,
@@ -51,15 +92,21 @@ impl Loader {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// Takes what arrived. Returns the result once the open is finished.
-    pub fn poll(&mut self) -> Option<Result<Workspace, OpenError>> {
-        while let Ok(message) = self.receiver.try_recv() {
-            match message {
-                Message::Progress(p) => self.progress = Some(p),
-                Message::Done(result) => return Some(*result),
+    /// Takes what arrived. Returns the result once the open is finished (or the thread
+    /// ended without one).
+    pub fn poll(&mut self) -> Option<Result<Workspace, LoadFailure>> {
+        loop {
+            match self.receiver.try_recv() {
+                Ok(Message::Progress(p)) => self.progress = Some(p),
+                Ok(Message::Done(result)) => return Some(*result),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    return Some(Err(LoadFailure::Crashed(
+                        "the background work ended without a result".to_string(),
+                    )));
+                }
             }
         }
-        None
     }
 }
 
@@ -70,7 +117,7 @@ impl Drop for Loader {
 }
 
 fn run(
-    request: &OpenRequest,
+    job: Job,
     sender: &SyncSender<Message>,
     cancel: &AtomicBool,
     wake: &(dyn Fn() + Send + Sync),
@@ -86,9 +133,21 @@ fn run(
         }
         true
     };
-    let result = open::open(request, &report);
+    let result = match std::panic::catch_unwind(AssertUnwindSafe(|| job(&report))) {
+        Ok(result) => result.map_err(LoadFailure::Open),
+        Err(panic) => Err(LoadFailure::Crashed(panic_message(panic.as_ref()))),
+    };
     // If the window is gone, nobody needs the result.
     if sender.send(Message::Done(Box::new(result))).is_ok() {
         wake();
     }
+}
+
+/// What a panic said.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unexpected error".to_string())
 }

@@ -1,26 +1,37 @@
 //! The desktop workbench: a thin egui layer over [`crate::workspace`].
 //!
 //! Each frame the panels read the workspace and push [`AppCommand`]s; the commands are
-//! applied in one place ([`ClaimbenchApp::handle`]) after drawing.
+//! applied in one place ([`ClaimbenchApp::handle`]) after drawing. File dialogs, saving and
+//! opening happen only there, never in drawing code.
 
 mod actors_ui;
+mod autosave;
 pub mod command;
 mod dialogs;
+pub mod file_dialog;
 mod grid_ui;
 mod inspector_ui;
 pub mod loader;
+mod menu_ui;
+mod orphans_ui;
 mod source_ui;
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use egui::{Panel, ViewportCommand};
 
-use crate::workspace::grid::{self, Column, Filter, SearchIndex, Sort};
-use crate::workspace::open::{OpenRequest, with_project_extension};
-use crate::workspace::{Edit, Workspace};
+pub use actors_ui::ActorListView;
 use command::UiCommand;
-use loader::Loader;
+use file_dialog::{Chosen, FileChooser, Kind, Purpose, Request};
+pub use grid_ui::GridView;
+pub use inspector_ui::InspectorView;
+use loader::{LoadFailure, Loader};
+pub use source_ui::SourceView;
+
+use crate::workspace::grid::Column;
+use crate::workspace::open::{OpenError, OpenRequest, with_project_extension};
+use crate::workspace::{ActorId, ClaimId, Edit, Workspace};
 
 /// Settings kept between runs in eframe's storage (not in the project).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -34,6 +45,12 @@ pub struct Preferences {
     pub show_source: bool,
     /// Show the inspector.
     pub show_inspector: bool,
+    /// Always use Claimbench's own file dialog, never the desktop's.
+    pub builtin_file_dialog: bool,
+    /// Write unsaved changes to a side file this often (0: never).
+    pub autosave_seconds: u64,
+    /// The name recorded with verdict and status changes.
+    pub author: String,
 }
 
 impl Default for Preferences {
@@ -43,6 +60,9 @@ impl Default for Preferences {
             show_actors: true,
             show_source: true,
             show_inspector: true,
+            builtin_file_dialog: false,
+            autosave_seconds: 30,
+            author: String::new(),
         }
     }
 }
@@ -59,69 +79,128 @@ pub enum AppCommand {
     Edit(Edit),
     /// Open this path (asks about unsaved changes first).
     OpenPath(PathBuf),
-    /// Select a claim row (or nothing).
-    Select(Option<usize>),
+    /// Select a claim (or nothing).
+    Select(Option<ClaimId>),
     /// Sort by a column; the same column again reverses.
     SortBy(Column),
     /// Stop the open in progress.
     CancelLoad,
     /// Add or remove an actor from the grid's actor filter.
-    ToggleActor(String),
+    ToggleActor(ActorId),
     /// Clear the actor filter.
     ClearActors,
+    /// The answer to "save changes first?".
+    Unsaved(UnsavedChoice),
+    /// The answer to "recover the autosave?".
+    Recovery(RecoveryChoice),
+    /// Open a project's backup or autosave in place of the project (which was damaged).
+    Restore {
+        /// The project file.
+        project: PathBuf,
+        /// The backup or autosave to take the work from.
+        from: PathBuf,
+    },
+    /// Choose where a moved corpus is now.
+    LocateCorpus {
+        /// The project file.
+        project: PathBuf,
+        /// A folder (else a file).
+        folder: bool,
+    },
+    /// Stop waiting for the desktop's file dialog and use Claimbench's own.
+    UseBuiltinDialog,
+    /// Dismiss the error messages.
+    DismissErrors,
+}
+
+/// Answers to "save changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on, leaving the changes unsaved.
+    DontSave,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Answers to "recover the autosave?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    /// Take the autosave's work.
+    Recover,
+    /// Keep the project as saved; ask again next time.
+    Later,
+    /// Keep the project as saved and delete the autosave.
+    Discard,
 }
 
 /// An action waiting for the answer to "save changes first?".
 #[derive(Clone, Debug, PartialEq)]
-enum Pending {
+pub enum Pending {
+    /// Open something.
     Open(OpenRequest),
+    /// Choose a folder and open it.
     NewFromFolder,
+    /// Choose a file and open it.
     OpenDialog,
+    /// Put the workspace that finished loading in place of the open one.
+    Install,
+    /// Close the window.
     Quit,
 }
 
-/// What the grid, source and inspector remember between frames.
-#[derive(Default)]
-pub struct ViewState {
-    /// The selected claim, by id (checked against the workspace every frame).
-    pub selected: Option<String>,
-    /// Grid filters.
-    pub filter: Filter,
-    /// Grid order.
-    pub sort: Sort,
-    /// Rows shown, in order; rebuilt only when the key changes.
-    pub order: Vec<u32>,
-    order_key: Option<(u64, Filter, Sort)>,
-    search: SearchIndex,
-    /// Scroll the grid to the selection next frame.
-    pub scroll_to_selected: bool,
-    scroll_source: bool,
-    focus_filter: bool,
-    actor_search: String,
-    /// Curated actor ids selected in the actor list.
-    pub selected_actors: BTreeSet<String>,
-    source_selection: Option<(usize, usize, usize)>,
-    source_layout: Option<(source_ui::SourceLayoutKey, std::sync::Arc<egui::Galley>)>,
-    reference_form: inspector_ui::ReferenceForm,
-    rename: Option<(String, String)>,
-    show_orphans: bool,
-    message: Option<String>,
-    show_hidden_actors: bool,
-    actor_order: Vec<usize>,
-    actor_order_key: Option<(u64, String, bool)>,
+/// An error shown to the user, with what can be done about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownError {
+    /// What went wrong, in words.
+    pub text: String,
+    /// A backup or autosave of a damaged project that can be opened instead:
+    /// (project, file to restore from, label).
+    pub restore: Vec<(PathBuf, PathBuf, String)>,
+    /// A project whose corpus has moved.
+    pub locate: Option<PathBuf>,
+}
+
+impl ShownError {
+    fn plain(text: String) -> Self {
+        Self {
+            text,
+            restore: Vec::new(),
+            locate: None,
+        }
+    }
 }
 
 /// The Claimbench window.
 pub struct ClaimbenchApp {
     /// The open corpus and project, once loaded.
     pub workspace: Option<Workspace>,
-    /// Grid, selection and form state.
-    pub view: ViewState,
-    loader: Option<Loader>,
-    preferences: Preferences,
-    pending: Option<Pending>,
+    /// The selected claim (checked against the workspace every frame).
+    pub selected: Option<ClaimId>,
+    /// The claim grid's filters, order and cached rows.
+    pub grid: GridView,
+    /// The source panel's state.
+    pub source: SourceView,
+    /// The inspector's state.
+    pub inspector: InspectorView,
+    /// The actor list's state.
+    pub actor_list: ActorListView,
+    /// Dialogs that are up.
+    pub dialogs: dialogs::DialogState,
+    /// Settings kept between runs.
+    pub preferences: Preferences,
     /// Errors to show, newest last.
-    pub errors: Vec<String>,
+    pub errors: Vec<ShownError>,
+    loader: Option<Loader>,
+    /// A workspace that finished loading while unsaved work waits for an answer.
+    waiting: Option<Box<Workspace>>,
+    pending: Option<Pending>,
+    /// The revision the researcher chose not to save ("Don't save").
+    discarded_revision: Option<u64>,
+    files: FileChooser,
+    autosaver: autosave::Autosaver,
+    data_dir: Option<PathBuf>,
     quit_now: bool,
     title: String,
 }
@@ -133,16 +212,8 @@ impl ClaimbenchApp {
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY))
             .unwrap_or_default();
-        let mut app = Self {
-            workspace: None,
-            view: ViewState::default(),
-            loader: None,
-            preferences,
-            pending: None,
-            errors: Vec::new(),
-            quit_now: false,
-            title: String::new(),
-        };
+        let mut app = Self::blank(preferences);
+        app.data_dir = eframe::storage_dir("Claimbench");
         if let Some(request) = request {
             app.start_open(&cc.egui_ctx, &request);
         }
@@ -152,25 +223,52 @@ impl ClaimbenchApp {
     /// A window over an already opened workspace, without stored preferences (for
     /// benchmarks and embedding).
     pub fn with_workspace(workspace: Workspace) -> Self {
+        let mut app = Self::blank(Preferences::default());
+        app.workspace = Some(workspace);
+        app
+    }
+
+    fn blank(preferences: Preferences) -> Self {
         Self {
-            workspace: Some(workspace),
-            view: ViewState::default(),
-            loader: None,
-            preferences: Preferences::default(),
-            pending: None,
+            workspace: None,
+            selected: None,
+            grid: GridView::default(),
+            source: SourceView::default(),
+            inspector: InspectorView::default(),
+            actor_list: ActorListView::default(),
+            dialogs: dialogs::DialogState::default(),
+            preferences,
             errors: Vec::new(),
+            loader: None,
+            waiting: None,
+            pending: None,
+            discarded_revision: None,
+            files: FileChooser::default(),
+            autosaver: autosave::Autosaver::default(),
+            data_dir: None,
             quit_now: false,
             title: String::new(),
         }
     }
 
+    /// Where autosaves of projects not saved yet go (the app's data folder).
+    pub fn set_data_dir(&mut self, dir: Option<PathBuf>) {
+        self.data_dir = dir;
+    }
+
     /// Draws a whole frame (panels, then the commands they produced applied), as
     /// [`eframe::App::ui`] does.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
-        self.poll_loader();
+        let ctx = ui.ctx().clone();
+        self.poll_loader(&ctx);
+        self.autosave_tick(&ctx);
         self.refresh_order();
-        let commands = self.frame_ui(ui);
-        self.handle(&ui.ctx().clone(), commands);
+        let mut commands = self.frame_ui(ui);
+        if let Some(chosen) = self.files.ui(&ctx) {
+            self.handle(&ctx, std::mem::take(&mut commands));
+            self.file_chosen(&ctx, chosen);
+        }
+        self.handle(&ctx, commands);
     }
 
     /// Whether an open is in progress.
@@ -178,47 +276,137 @@ impl ClaimbenchApp {
         self.loader.is_some()
     }
 
+    /// Whether a file dialog is up.
+    pub fn is_choosing_file(&self) -> bool {
+        self.files.is_open()
+    }
+
+    /// Whether an autosave is being written.
+    pub fn is_autosaving(&self) -> bool {
+        self.autosaver.is_writing()
+    }
+
+    /// The grid's rows, in the order shown.
+    pub fn shown_rows(&self) -> &[u32] {
+        &self.grid.order
+    }
+
     /// The selected row, if the selected claim still exists.
     pub fn selected_row(&self) -> Option<usize> {
         let ws = self.workspace.as_ref()?;
-        ws.row_of(self.view.selected.as_deref()?)
+        ws.row_of(self.selected.as_ref()?)
     }
 
     fn start_open(&mut self, ctx: &egui::Context, request: &OpenRequest) {
         let wake_ctx = ctx.clone();
         match Loader::start(request.clone(), move || wake_ctx.request_repaint()) {
             Ok(loader) => self.loader = Some(loader),
-            Err(e) => self.errors.push(format!(
+            Err(e) => self.errors.push(ShownError::plain(format!(
                 "could not start opening {}: {e}",
                 request.path().display()
-            )),
+            ))),
         }
     }
 
-    fn poll_loader(&mut self) {
+    /// Runs `job` on the loader thread as if it opened `request` (for tests of what the
+    /// window does when background work fails).
+    pub fn open_with_job(&mut self, ctx: &egui::Context, request: OpenRequest, job: loader::Job) {
+        let wake_ctx = ctx.clone();
+        match Loader::start_job(request, job, move || wake_ctx.request_repaint()) {
+            Ok(loader) => self.loader = Some(loader),
+            Err(e) => self
+                .errors
+                .push(ShownError::plain(format!("could not start opening: {e}"))),
+        }
+    }
+
+    fn poll_loader(&mut self, ctx: &egui::Context) {
         let Some(loader) = &mut self.loader else {
             return;
         };
         let Some(result) = loader.poll() else { return };
         let request = loader.request.clone();
         self.loader = None;
+        if result.is_err() {
+            // The open the researcher gave up unsaved changes for did not happen.
+            self.discarded_revision = None;
+        }
         match result {
-            Ok(workspace) => {
+            Ok(mut workspace) => {
+                if workspace.project_path().is_none()
+                    && let Some(dir) = &self.data_dir
+                {
+                    workspace
+                        .check_recovery(&autosave::unsaved_side_file(dir, workspace.corpus_path()));
+                }
                 self.remember_recent(
                     workspace
-                        .project_path
-                        .clone()
-                        .unwrap_or_else(|| request.path().to_path_buf()),
+                        .project_path()
+                        .map_or_else(|| request.path().to_path_buf(), Path::to_path_buf),
                 );
-                self.view = ViewState::default();
-                if !workspace.warnings.is_empty() {
-                    self.view.message = Some(workspace.warnings.join("\n"));
-                }
-                self.workspace = Some(workspace);
+                self.waiting = Some(Box::new(workspace));
+                self.ask_then(ctx, Pending::Install);
             }
-            Err(crate::workspace::open::OpenError::Cancelled) => {}
-            Err(e) => self.errors.push(e.to_string()),
+            Err(LoadFailure::Open(OpenError::Cancelled)) => {}
+            Err(LoadFailure::Open(OpenError::CorpusMissing { project, corpus })) => {
+                let e = OpenError::CorpusMissing {
+                    project: project.clone(),
+                    corpus,
+                };
+                self.errors.push(ShownError {
+                    text: e.to_string(),
+                    restore: Vec::new(),
+                    locate: Some(project),
+                });
+            }
+            Err(LoadFailure::Open(OpenError::Project(e))) if e.is_damaged() => {
+                let project = e.path().to_path_buf();
+                let mut restore = Vec::new();
+                for (from, label) in [
+                    (crate::project::autosave_path(&project), "Open the autosave"),
+                    (crate::project::backup_path(&project), "Open the backup"),
+                ] {
+                    if from.is_file() && from != project {
+                        restore.push((project.clone(), from, label.to_string()));
+                    }
+                }
+                self.errors.push(ShownError {
+                    text: e.to_string(),
+                    restore,
+                    locate: None,
+                });
+            }
+            Err(e) => self.errors.push(ShownError::plain(e.to_string())),
         }
+    }
+
+    /// Puts the loaded workspace in place of the open one.
+    fn install(&mut self) {
+        let Some(mut workspace) = self.waiting.take() else {
+            return;
+        };
+        if let Some(old) = &self.workspace
+            && old.is_dirty()
+        {
+            // The researcher chose not to save: the autosave of that work goes too.
+            if let Some(side) = self.side_file(old) {
+                let _ = std::fs::remove_file(side);
+            }
+        }
+        workspace.set_author(&self.preferences.author);
+        let warnings = workspace.take_warnings();
+        self.selected = None;
+        self.grid = GridView::default();
+        self.source = SourceView::default();
+        self.inspector = InspectorView::default();
+        self.actor_list = ActorListView::default();
+        self.dialogs = dialogs::DialogState::default();
+        if !warnings.is_empty() {
+            self.dialogs.message = Some(warnings.join("\n"));
+        }
+        self.autosaver.reset();
+        self.discarded_revision = None;
+        self.workspace = Some(*workspace);
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
@@ -230,14 +418,8 @@ impl ClaimbenchApp {
 
     /// Rebuilds the grid's row order if the data, filter or sort changed.
     fn refresh_order(&mut self) {
-        let Some(ws) = &self.workspace else { return };
-        if self.view.search.built_for != Some(ws.layout_generation) {
-            self.view.search = SearchIndex::build(ws);
-        }
-        let key = (ws.generation, self.view.filter.clone(), self.view.sort);
-        if self.view.order_key.as_ref() != Some(&key) {
-            self.view.order = grid::rows(ws, &self.view.search, &self.view.filter, self.view.sort);
-            self.view.order_key = Some(key);
+        if let Some(ws) = &self.workspace {
+            self.grid.refresh(ws);
         }
     }
 
@@ -246,16 +428,16 @@ impl ClaimbenchApp {
         let mut commands = Vec::new();
         self.keyboard(ui.ctx(), &mut commands);
         self.dropped_files(ui.ctx(), &mut commands);
-        Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
+        Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, self, &mut commands));
+        Panel::bottom("status").show(ui, |ui| menu_ui::status_ui(ui, self, &mut commands));
         if let Some(ws) = &self.workspace {
-            let selected = ws.row_of(self.view.selected.as_deref().unwrap_or(""));
+            let selected = self.selected.as_ref().and_then(|id| ws.row_of(id));
             if self.preferences.show_actors {
                 Panel::left("actors")
                     .resizable(true)
                     .default_size(300.0)
                     .show(ui, |ui| {
-                        actors_ui::actors_ui(ui, ws, &mut self.view, &mut commands);
+                        actors_ui::actors_ui(ui, ws, &mut self.actor_list, &mut commands);
                     });
             }
             if self.preferences.show_inspector {
@@ -263,7 +445,13 @@ impl ClaimbenchApp {
                     .resizable(true)
                     .default_size(420.0)
                     .show(ui, |ui| {
-                        inspector_ui::inspector_ui(ui, ws, selected, &mut self.view, &mut commands);
+                        inspector_ui::inspector_ui(
+                            ui,
+                            ws,
+                            selected,
+                            &mut self.inspector,
+                            &mut commands,
+                        );
                     });
             }
             if self.preferences.show_source {
@@ -271,11 +459,18 @@ impl ClaimbenchApp {
                     .resizable(true)
                     .default_size(300.0)
                     .show(ui, |ui| {
-                        source_ui::source_ui(ui, ws, selected, &mut self.view, &mut commands);
+                        source_ui::source_ui(ui, ws, selected, &mut self.source, &mut commands);
                     });
             }
             egui::CentralPanel::default().show(ui, |ui| {
-                grid_ui::grid_ui(ui, ws, selected, &mut self.view, &mut commands);
+                grid_ui::grid_ui(
+                    ui,
+                    ws,
+                    selected,
+                    &mut self.grid,
+                    &self.actor_list,
+                    &mut commands,
+                );
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.welcome_ui(ui, &mut commands));
@@ -286,24 +481,8 @@ impl ClaimbenchApp {
 
     fn keyboard(&mut self, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
         let typing = ctx.egui_wants_keyboard_input();
-        ctx.input_mut(|input| {
-            for command in UiCommand::GLOBAL {
-                if let Some(shortcut) = command.shortcut()
-                    && input.consume_shortcut(&shortcut)
-                {
-                    commands.push(AppCommand::Ui(command));
-                }
-            }
-            if !typing {
-                for command in [UiCommand::NextClaim, UiCommand::PreviousClaim] {
-                    if let Some(shortcut) = command.shortcut()
-                        && input.consume_shortcut(&shortcut)
-                    {
-                        commands.push(AppCommand::Ui(command));
-                    }
-                }
-            }
-        });
+        let shortcuts = ctx.input_mut(|input| command::shortcut_commands(input, typing));
+        commands.extend(shortcuts.into_iter().map(AppCommand::Ui));
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_now {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             commands.push(AppCommand::Ui(UiCommand::Quit));
@@ -321,142 +500,6 @@ impl ClaimbenchApp {
         if let Some(path) = dropped.into_iter().next() {
             commands.push(AppCommand::OpenPath(path));
         }
-    }
-
-    fn menu_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
-        let item = |ui: &mut egui::Ui,
-                    command: UiCommand,
-                    enabled: bool,
-                    commands: &mut Vec<AppCommand>| {
-            let mut button = egui::Button::new(command.label());
-            if let Some(shortcut) = command.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-            }
-            if ui
-                .add_enabled(enabled, button)
-                .on_hover_text(command.tooltip())
-                .clicked()
-            {
-                commands.push(AppCommand::Ui(command));
-            }
-        };
-        let has_workspace = self.workspace.is_some();
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                item(ui, UiCommand::NewFromFolder, true, commands);
-                item(ui, UiCommand::Open, true, commands);
-                ui.menu_button("Open Recent", |ui| {
-                    if self.preferences.recent.is_empty() {
-                        ui.label("Nothing opened yet");
-                    }
-                    for path in &self.preferences.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            commands.push(AppCommand::OpenPath(path.clone()));
-                        }
-                    }
-                });
-                ui.separator();
-                item(ui, UiCommand::Save, has_workspace, commands);
-                item(ui, UiCommand::SaveAs, has_workspace, commands);
-                item(ui, UiCommand::ExportCsv, has_workspace, commands);
-                ui.separator();
-                item(ui, UiCommand::Quit, true, commands);
-            });
-            ui.menu_button("Edit", |ui| {
-                let undo = self.workspace.as_ref().and_then(|w| w.undo_label());
-                let redo = self.workspace.as_ref().and_then(|w| w.redo_label());
-                let ctx = ui.ctx().clone();
-                let labelled = |command: UiCommand, what: Option<&str>| {
-                    let text = what.map_or(command.label().to_string(), |w| {
-                        format!("{} {w}", command.label())
-                    });
-                    let mut button = egui::Button::new(text);
-                    if let Some(shortcut) = command.shortcut() {
-                        button = button.shortcut_text(ctx.format_shortcut(&shortcut));
-                    }
-                    button
-                };
-                if ui
-                    .add_enabled(undo.is_some(), labelled(UiCommand::Undo, undo))
-                    .clicked()
-                {
-                    commands.push(AppCommand::Ui(UiCommand::Undo));
-                }
-                if ui
-                    .add_enabled(redo.is_some(), labelled(UiCommand::Redo, redo))
-                    .clicked()
-                {
-                    commands.push(AppCommand::Ui(UiCommand::Redo));
-                }
-                ui.separator();
-                item(ui, UiCommand::FocusFilter, has_workspace, commands);
-            });
-            ui.menu_button("View", |ui| {
-                ui.checkbox(&mut self.preferences.show_actors, "Actor list");
-                ui.checkbox(&mut self.preferences.show_source, "Source text");
-                ui.checkbox(&mut self.preferences.show_inspector, "Inspector");
-                let orphans = self.workspace.as_ref().map_or(0, |w| w.orphans.len());
-                if ui
-                    .add_enabled(
-                        orphans > 0,
-                        egui::Button::new(format!("Unattached work ({orphans})")),
-                    )
-                    .on_hover_text(
-                        "Verdicts and notes whose claim text could not be found any more",
-                    )
-                    .clicked()
-                {
-                    self.view.show_orphans = true;
-                }
-            });
-        });
-    }
-
-    fn status_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
-        ui.horizontal(|ui| {
-            if let Some(loader) = &self.loader {
-                ui.spinner();
-                let (fraction, text) = match loader.progress {
-                    Some(p) if p.total > 0 => (
-                        p.done as f32 / p.total as f32,
-                        format!("{}: {} of {}", p.stage, p.done, p.total),
-                    ),
-                    _ => (0.0, format!("Opening {}…", loader.request.path().display())),
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .text(text)
-                        .desired_width(360.0),
-                );
-                if ui.button("Cancel").clicked() {
-                    commands.push(AppCommand::CancelLoad);
-                }
-                return;
-            }
-            let Some(ws) = &self.workspace else {
-                ui.label("No corpus open");
-                return;
-            };
-            ui.label(format!(
-                "{}{}",
-                ws.title(),
-                if ws.dirty { " • unsaved changes" } else { "" }
-            ));
-            ui.separator();
-            ui.label(format!(
-                "{} documents · {} claims · {} actors · {} families",
-                ws.corpus.documents.len(),
-                ws.rows.len(),
-                ws.actors.iter().filter(|a| !a.hidden).count(),
-                ws.extraction.families.len()
-            ));
-            ui.separator();
-            match ws.last_saved {
-                Some(t) => ui.label(format!("Saved at {}", t.format("%H:%M:%S"))),
-                None if ws.project_path.is_some() => ui.label("Opened from file"),
-                None => ui.label("Not saved yet"),
-            };
-        });
     }
 
     fn welcome_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<AppCommand>) {
@@ -490,114 +533,175 @@ impl ClaimbenchApp {
         match command {
             AppCommand::Ui(ui_command) => self.handle_ui_command(ctx, ui_command),
             AppCommand::Edit(edit) => {
-                if let Some(ws) = &mut self.workspace
-                    && let Err(e) = ws.apply(edit)
-                {
-                    self.errors.push(e.to_string());
+                if let Some(ws) = &mut self.workspace {
+                    ws.set_author(&self.preferences.author);
+                    match ws.apply(edit) {
+                        Ok(()) => self.sync_actor_filter(),
+                        Err(e) => self.errors.push(ShownError::plain(e.to_string())),
+                    }
                 }
             }
             AppCommand::OpenPath(path) => {
                 self.ask_then(ctx, Pending::Open(OpenRequest::for_path(path)));
             }
-            AppCommand::Select(row) => {
-                self.view.selected = row
-                    .and_then(|r| self.workspace.as_ref()?.rows.get(r))
-                    .map(|r| r.claim.id.clone());
-                self.view.scroll_to_selected = true;
-                self.view.scroll_source = true;
-                self.view.source_selection = None;
-                self.view.reference_form = Default::default();
+            AppCommand::Select(claim) => {
+                self.selected = claim;
+                self.grid.scroll_to_selected = true;
+                self.source.scroll = true;
+                self.source.selection = None;
+                self.inspector = InspectorView::default();
             }
-            AppCommand::SortBy(column) => {
-                if self.view.sort.column == column {
-                    self.view.sort.descending = !self.view.sort.descending;
-                } else {
-                    self.view.sort = Sort {
-                        column,
-                        descending: false,
-                    };
-                }
-                self.view.scroll_to_selected = true;
-            }
+            AppCommand::SortBy(column) => self.grid.sort_by(column),
             AppCommand::CancelLoad => {
                 if let Some(loader) = self.loader.take() {
                     loader.cancel();
                 }
+                self.discarded_revision = None;
             }
             AppCommand::ToggleActor(id) => {
-                if !self.view.selected_actors.remove(&id) {
-                    self.view.selected_actors.insert(id);
+                if !self.actor_list.selected.remove(&id) {
+                    self.actor_list.selected.insert(id);
                 }
                 self.sync_actor_filter();
             }
             AppCommand::ClearActors => {
-                self.view.selected_actors.clear();
+                self.actor_list.selected.clear();
                 self.sync_actor_filter();
             }
+            AppCommand::Unsaved(choice) => self.answer_unsaved(ctx, choice),
+            AppCommand::Recovery(choice) => {
+                if let Some(ws) = &mut self.workspace {
+                    match choice {
+                        RecoveryChoice::Recover => {
+                            ws.recover();
+                        }
+                        RecoveryChoice::Later => ws.dismiss_recovery(false),
+                        RecoveryChoice::Discard => ws.dismiss_recovery(true),
+                    }
+                    self.sync_actor_filter();
+                }
+            }
+            AppCommand::Restore { project, from } => {
+                self.errors.clear();
+                self.ask_then(ctx, Pending::Open(OpenRequest::Restore { project, from }));
+            }
+            AppCommand::LocateCorpus { project, folder } => {
+                self.errors.clear();
+                let start = project.parent().map(Path::to_path_buf);
+                self.choose_file(
+                    ctx,
+                    Request {
+                        purpose: Purpose::LocateCorpus { project },
+                        kind: if folder { Kind::Folder } else { Kind::OpenFile },
+                        title: "Where is the corpus now?".to_string(),
+                        folder: start,
+                        file_name: None,
+                        extensions: Vec::new(),
+                    },
+                );
+            }
+            AppCommand::UseBuiltinDialog => self.files.use_builtin_instead(),
+            AppCommand::DismissErrors => self.errors.clear(),
         }
     }
 
+    /// Keeps the grid's actor filter to the actors selected in the list.
     fn sync_actor_filter(&mut self) {
         let Some(ws) = &self.workspace else { return };
-        self.view.filter.actors = ws
-            .actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| self.view.selected_actors.contains(&a.id))
-            .map(|(i, _)| i)
-            .collect();
+        self.actor_list
+            .selected
+            .retain(|id| ws.actor_index(id).is_some());
+        self.grid.filter.actors = self.actor_list.selected.clone();
     }
 
     fn handle_ui_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::NewFromFolder => self.ask_then(ctx, Pending::NewFromFolder),
             UiCommand::Open => self.ask_then(ctx, Pending::OpenDialog),
-            UiCommand::Save => {
-                self.save(false);
+            UiCommand::Save => self.save(ctx, false, None),
+            UiCommand::SaveAs => self.save(ctx, true, None),
+            UiCommand::ExportCsv => {
+                if self.workspace.is_some() {
+                    let folder = self.project_folder();
+                    self.choose_file(
+                        ctx,
+                        Request {
+                            purpose: Purpose::ExportCsv,
+                            kind: Kind::SaveFile,
+                            title: "Export claims as CSV".to_string(),
+                            folder,
+                            file_name: Some("claims.csv".to_string()),
+                            extensions: vec!["csv"],
+                        },
+                    );
+                }
             }
-            UiCommand::SaveAs => {
-                self.save(true);
-            }
-            UiCommand::ExportCsv => self.export_csv(),
             UiCommand::Quit => self.ask_then(ctx, Pending::Quit),
-            UiCommand::Undo => {
+            UiCommand::Undo | UiCommand::Redo => {
                 if let Some(ws) = &mut self.workspace {
-                    ws.undo();
+                    if command == UiCommand::Undo {
+                        ws.undo();
+                    } else {
+                        ws.redo();
+                    }
                     self.sync_actor_filter();
                 }
             }
-            UiCommand::Redo => {
-                if let Some(ws) = &mut self.workspace {
-                    ws.redo();
-                    self.sync_actor_filter();
-                }
-            }
-            UiCommand::FocusFilter => self.view.focus_filter = true,
+            UiCommand::FocusFilter => self.grid.focus_filter = true,
             UiCommand::NextClaim | UiCommand::PreviousClaim => {
                 self.refresh_order();
+                let Some(ws) = &self.workspace else { return };
                 let current = self
                     .selected_row()
-                    .and_then(|r| self.view.order.iter().position(|&o| o as usize == r));
+                    .and_then(|r| self.grid.order.iter().position(|&o| o as usize == r));
                 let next = match (command, current) {
                     (_, None) => 0,
                     (UiCommand::NextClaim, Some(i)) => {
-                        (i + 1).min(self.view.order.len().saturating_sub(1))
+                        (i + 1).min(self.grid.order.len().saturating_sub(1))
                     }
                     (_, Some(i)) => i.saturating_sub(1),
                 };
-                if let Some(&row) = self.view.order.get(next) {
-                    self.handle_one(ctx, AppCommand::Select(Some(row as usize)));
+                if let Some(&row) = self.grid.order.get(next) {
+                    let id = ws.rows()[row as usize].id.clone();
+                    self.handle_one(ctx, AppCommand::Select(Some(id)));
                 }
             }
+            UiCommand::Preferences => self.dialogs.show_preferences = true,
         }
     }
 
-    /// Runs `action`, first asking to save if there are unsaved changes.
+    /// Runs `action`, first asking to save if there are unsaved changes. Putting a
+    /// loaded workspace in place does not ask again when the researcher already chose not
+    /// to save for that open (and changed nothing since).
     fn ask_then(&mut self, ctx: &egui::Context, action: Pending) {
-        if self.workspace.as_ref().is_some_and(|w| w.dirty) {
+        let unsaved = self.workspace.as_ref().is_some_and(|w| {
+            w.is_dirty()
+                && !(action == Pending::Install && Some(w.revision()) == self.discarded_revision)
+        });
+        if unsaved {
             self.pending = Some(action);
         } else {
             self.run_pending(ctx, action);
+        }
+    }
+
+    fn answer_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Save => self.save(ctx, false, Some(pending)),
+            UnsavedChoice::DontSave => {
+                // Nothing is marked saved: if the open is cancelled or fails, the work
+                // is still there, still unsaved, and Quit still asks.
+                self.discarded_revision = self.workspace.as_ref().map(Workspace::revision);
+                self.run_pending(ctx, pending);
+            }
+            UnsavedChoice::Cancel => {
+                if pending == Pending::Install {
+                    self.waiting = None;
+                }
+            }
         }
     }
 
@@ -605,104 +709,221 @@ impl ClaimbenchApp {
         match action {
             Pending::Open(request) => self.start_open(ctx, &request),
             Pending::NewFromFolder => {
-                if let Some(folder) = rfd::FileDialog::new()
-                    .set_title("Choose a corpus folder")
-                    .pick_folder()
-                {
-                    self.start_open(ctx, &OpenRequest::Corpus(folder));
-                }
+                let folder = self.project_folder();
+                self.choose_file(
+                    ctx,
+                    Request {
+                        purpose: Purpose::NewFromFolder,
+                        kind: Kind::Folder,
+                        title: "Choose a corpus folder".to_string(),
+                        folder,
+                        file_name: None,
+                        extensions: Vec::new(),
+                    },
+                );
             }
             Pending::OpenDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open a project or corpus file")
-                    .add_filter("Claimbench project", &["ron"])
-                    .add_filter("JSON Lines corpus", &["jsonl", "ndjson"])
-                    .add_filter("Text or HTML", &["txt", "md", "html", "htm"])
-                    .pick_file();
-                if let Some(path) = picked {
-                    self.start_open(ctx, &OpenRequest::for_path(path));
-                }
+                let folder = self.project_folder();
+                self.choose_file(
+                    ctx,
+                    Request {
+                        purpose: Purpose::Open,
+                        kind: Kind::OpenFile,
+                        title: "Open a project or corpus file".to_string(),
+                        folder,
+                        file_name: None,
+                        extensions: vec!["ron", "jsonl", "ndjson", "txt", "md", "html", "htm"],
+                    },
+                );
             }
+            Pending::Install => self.install(),
             Pending::Quit => {
+                if let Some(ws) = &self.workspace
+                    && ws.is_dirty()
+                    && let Some(side) = self.side_file(ws)
+                {
+                    // The researcher chose not to keep these changes.
+                    let _ = std::fs::remove_file(side);
+                }
                 self.quit_now = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
     }
 
-    /// Saves the project to `path` (or where it was last saved). Errors are shown in the
-    /// window. Returns whether it was saved.
-    pub fn save_to(&mut self, path: Option<&std::path::Path>) -> bool {
+    fn choose_file(&mut self, ctx: &egui::Context, request: Request) {
+        self.files
+            .open(request, self.preferences.builtin_file_dialog, ctx);
+    }
+
+    /// What to do with a file the user chose (or did not: a cancelled dialog changes
+    /// nothing, and unsaved work stays unsaved and marked so).
+    fn file_chosen(&mut self, ctx: &egui::Context, chosen: Chosen) {
+        let Some(path) = chosen.path else {
+            // Cancelled: whatever "Don't save" was for is not happening.
+            self.discarded_revision = None;
+            return;
+        };
+        match chosen.purpose {
+            Purpose::Open => self.start_open(ctx, &OpenRequest::for_path(path)),
+            Purpose::NewFromFolder => self.start_open(ctx, &OpenRequest::Corpus(path)),
+            Purpose::Save { then } => {
+                if self.save_to(Some(&with_project_extension(path)))
+                    && let Some(then) = then
+                {
+                    self.run_pending(ctx, then);
+                }
+            }
+            Purpose::ExportCsv => self.export_csv_to(&path),
+            Purpose::LocateCorpus { project } => self.start_open(
+                ctx,
+                &OpenRequest::ProjectWithCorpus {
+                    project,
+                    corpus: path,
+                },
+            ),
+        }
+    }
+
+    /// The folder file dialogs start in: the project's, else the corpus's parent.
+    fn project_folder(&self) -> Option<PathBuf> {
+        let ws = self.workspace.as_ref()?;
+        ws.project_path()
+            .and_then(Path::parent)
+            .or_else(|| ws.corpus_path().parent())
+            .map(Path::to_path_buf)
+    }
+
+    /// Saves to `path` (or where it was last saved). Errors are shown in the window.
+    /// Returns whether it was saved.
+    pub fn save_to(&mut self, path: Option<&Path>) -> bool {
         let Some(ws) = &mut self.workspace else {
             return false;
         };
+        let unsaved_side = ws
+            .project_path()
+            .is_none()
+            .then_some(self.data_dir.as_ref())
+            .flatten()
+            .map(|dir| autosave::unsaved_side_file(dir, ws.corpus_path()));
         match ws.save(path) {
             Ok(saved) => {
+                if let Some(side) = unsaved_side {
+                    let _ = std::fs::remove_file(side);
+                }
+                self.autosaver.reset();
                 self.remember_recent(saved);
                 true
             }
             Err(e) => {
-                self.errors.push(format!("The project was not saved: {e}"));
+                self.errors.push(ShownError::plain(format!(
+                    "The project was not saved: {e}. Your work is still open; try another place (Save As)."
+                )));
                 false
             }
         }
     }
 
-    /// Saves; asks for a file name when there is none yet or `choose` is set.
-    /// Returns whether the project was saved.
-    fn save(&mut self, choose: bool) -> bool {
-        let Some(ws) = &mut self.workspace else {
-            return false;
-        };
-        let path = if choose || ws.project_path.is_none() {
+    /// Saves; asks for a file name when there is none yet or `choose` is set, then runs
+    /// `then`.
+    fn save(&mut self, ctx: &egui::Context, choose: bool, then: Option<Pending>) {
+        let Some(ws) = &self.workspace else { return };
+        if choose || ws.project_path().is_none() {
             let suggested = format!(
                 "{}{}",
                 ws.title().trim_end_matches(crate::project::EXTENSION),
                 crate::project::EXTENSION
             );
-            let Some(p) = rfd::FileDialog::new()
-                .set_title("Save project")
-                .set_file_name(suggested)
-                .add_filter("Claimbench project", &["ron"])
-                .save_file()
-            else {
-                return false;
-            };
-            Some(with_project_extension(p))
-        } else {
-            None
-        };
-        self.save_to(path.as_deref())
+            let folder = self.project_folder();
+            self.choose_file(
+                ctx,
+                Request {
+                    purpose: Purpose::Save { then },
+                    kind: Kind::SaveFile,
+                    title: "Save project".to_string(),
+                    folder,
+                    file_name: Some(suggested),
+                    extensions: vec!["ron"],
+                },
+            );
+        } else if self.save_to(None)
+            && let Some(then) = then
+        {
+            self.run_pending(ctx, then);
+        }
     }
 
-    fn export_csv(&mut self) {
+    fn export_csv_to(&mut self, path: &Path) {
         let Some(ws) = &self.workspace else { return };
-        let Some(path) = rfd::FileDialog::new()
-            .set_title("Export claims as CSV")
-            .set_file_name("claims.csv")
-            .add_filter("CSV", &["csv"])
-            .save_file()
-        else {
-            return;
-        };
-        let rows: Vec<usize> = self.view.order.iter().map(|&r| r as usize).collect();
-        let written = std::fs::File::create(&path).and_then(|f| {
+        let rows: Vec<usize> = self.grid.order.iter().map(|&r| r as usize).collect();
+        let written = std::fs::File::create(path).and_then(|f| {
             crate::export::csv::write_rows(ws, &rows, &mut std::io::BufWriter::new(f))
         });
         match written {
             Ok(()) => {
-                self.view.message =
+                self.dialogs.message =
                     Some(format!("Wrote {} claims to {}", rows.len(), path.display()));
             }
-            Err(e) => self.errors.push(format!("{}: {e}", path.display())),
+            Err(e) => self
+                .errors
+                .push(ShownError::plain(format!("{}: {e}", path.display()))),
         }
+    }
+
+    /// The side file unsaved changes of `ws` are autosaved to.
+    fn side_file(&self, ws: &Workspace) -> Option<PathBuf> {
+        match ws.project_path() {
+            Some(p) => Some(crate::project::autosave_path(p)),
+            None => self
+                .data_dir
+                .as_ref()
+                .map(|dir| autosave::unsaved_side_file(dir, ws.corpus_path())),
+        }
+    }
+
+    /// Writes unsaved changes to the side file when they have waited long enough.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        self.autosaver.poll();
+        let interval = Duration::from_secs(self.preferences.autosave_seconds);
+        let Some(ws) = &self.workspace else { return };
+        let (dirty, revision) = (ws.is_dirty(), ws.revision());
+        let due = self.autosaver.due(dirty, revision, interval);
+        if dirty && !interval.is_zero() {
+            ctx.request_repaint_after(interval.min(Duration::from_secs(5)));
+        }
+        if !due {
+            return;
+        }
+        let Some(side) = self.side_file(ws) else {
+            return;
+        };
+        let Some(ws) = &mut self.workspace else {
+            return;
+        };
+        let project = ws.project_for(&side);
+        self.autosaver.start(project, revision, side, ctx.clone());
+    }
+
+    /// Writes an autosave now, whatever the interval (for tests; the window does it on
+    /// its own every [`Preferences::autosave_seconds`]).
+    pub fn autosave_now(&mut self, ctx: &egui::Context) {
+        let Some(ws) = &self.workspace else { return };
+        let Some(side) = self.side_file(ws) else {
+            return;
+        };
+        let revision = ws.revision();
+        let Some(ws) = &mut self.workspace else {
+            return;
+        };
+        let project = ws.project_for(&side);
+        self.autosaver.start(project, revision, side, ctx.clone());
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.workspace {
             Some(ws) => format!(
                 "{}{} — Claimbench",
-                if ws.dirty { "• " } else { "" },
+                if ws.is_dirty() { "• " } else { "" },
                 ws.title()
             ),
             None => "Claimbench".to_string(),
@@ -718,9 +939,8 @@ impl eframe::App for ClaimbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
         self.update_title(ui.ctx());
-        if self.loader.is_some() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
+        if self.loader.is_some() || self.autosaver.is_writing() {
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }
 

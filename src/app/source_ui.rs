@@ -7,15 +7,25 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};
 
-use super::{AppCommand, ViewState};
+use super::AppCommand;
 use crate::workspace::{Edit, Workspace};
+
+/// What the source panel remembers between frames.
+#[derive(Default)]
+pub struct SourceView {
+    /// Scroll the selected claim into view next frame.
+    pub scroll: bool,
+    /// Text selected in the document: (document, start, end) in bytes.
+    pub selection: Option<(usize, usize, usize)>,
+    layout: Option<(SourceLayoutKey, Arc<egui::Galley>)>,
+}
 
 /// Draws the source panel.
 pub fn source_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     selected: Option<usize>,
-    view: &mut ViewState,
+    view: &mut SourceView,
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(row) = selected else {
@@ -23,11 +33,9 @@ pub fn source_ui(
         ui.label("Select a claim to read it in its document.");
         return;
     };
-    let document = ws.rows[row].document;
-    let doc = &ws.corpus.documents[document];
-    let selection = view
-        .source_selection
-        .filter(|(d, a, b)| *d == document && a < b);
+    let document = ws.rows()[row].document;
+    let doc = &ws.corpus().documents[document];
+    let selection = view.selection.filter(|(d, a, b)| *d == document && a < b);
     ui.horizontal(|ui| {
         ui.heading("Source");
         ui.label(doc.id.as_str());
@@ -56,27 +64,29 @@ pub fn source_ui(
         });
     });
     ui.separator();
-    let claim = &ws.rows[row].claim;
+    let claim = &ws.rows()[row].claim;
     // Built only when the layout below is not cached: long documents stay smooth.
     let spans = || Spans {
         selected: (claim.start, claim.end),
-        claims: ws.rows_of_document[document]
+        claims: ws
+            .rows_of_document(document)
             .iter()
-            .map(|&r| (ws.rows[r].claim.start, ws.rows[r].claim.end))
+            .map(|&r| (ws.rows()[r].claim.start, ws.rows()[r].claim.end))
             .collect(),
-        mentions: ws.mentions_of_document[document]
+        mentions: ws
+            .mentions_of_document(document)
             .iter()
             .map(|&(a, b, _)| (a, b))
             .collect(),
     };
     let text = doc.text.as_str();
-    let scroll = std::mem::take(&mut view.scroll_source);
+    let scroll = std::mem::take(&mut view.scroll);
     egui::ScrollArea::vertical()
         .id_salt("source")
         .auto_shrink(false)
         .show(ui, |ui| {
             let dark = ui.visuals().dark_mode;
-            let cache = &mut view.source_layout;
+            let cache = &mut view.layout;
             let mut layouter = |ui: &egui::Ui,
                                 buffer: &dyn egui::TextBuffer,
                                 wrap_width: f32|
@@ -86,7 +96,7 @@ pub fn source_ui(
                     claim: (claim.start, claim.end),
                     wrap_width_bits: wrap_width.to_bits(),
                     dark,
-                    generation: ws.layout_generation,
+                    generation: ws.layout_generation(),
                 };
                 if let Some((cached_key, galley)) = cache.as_ref()
                     && *cached_key == key
@@ -120,18 +130,19 @@ pub fn source_ui(
                 let (a, b) = (range.primary.index.0, range.secondary.index.0);
                 let (a, b) = (a.min(b), a.max(b));
                 if a < b {
-                    view.source_selection =
-                        Some((document, byte_index(text, a), byte_index(text, b)));
+                    view.selection = Some((document, byte_index(text, a), byte_index(text, b)));
                 } else if output.response.clicked() {
                     let at = byte_index(text, a);
-                    let hit = ws.rows_of_document[document]
+                    let rows = ws.rows();
+                    let hit = ws
+                        .rows_of_document(document)
                         .iter()
                         .copied()
-                        .find(|&r| ws.rows[r].claim.start <= at && at < ws.rows[r].claim.end);
+                        .find(|&r| rows[r].claim.start <= at && at < rows[r].claim.end);
                     if let Some(r) = hit.filter(|&r| r != row) {
-                        commands.push(AppCommand::Select(Some(r)));
+                        commands.push(AppCommand::Select(Some(rows[r].id.clone())));
                     }
-                    view.source_selection = None;
+                    view.selection = None;
                 }
             }
         });

@@ -38,6 +38,10 @@ impl DocumentMeta {
 
 /// How far into a document a title, dateline or date is looked for.
 const HEAD_LINES: usize = 6;
+/// How much of a line is read for a title, dateline, date or credit: metadata sits at the
+/// start of its line, and a one-line document of many megabytes must not be analysed whole
+/// here.
+const LINE_BYTES: usize = 1_000;
 
 /// Finds metadata in a document text.
 pub fn detect(text: &str) -> DocumentMeta {
@@ -50,7 +54,12 @@ pub fn detect(text: &str) -> DocumentMeta {
         .first()
         .filter(|first| lines.len() > 1 && is_title_line(first))
         .map(|l| l.to_string());
-    let head = &lines[..lines.len().min(HEAD_LINES)];
+    // Datelines and dates open their line; credits close it.
+    let head: Vec<&str> = lines
+        .iter()
+        .take(HEAD_LINES)
+        .map(|l| start_of(l, LINE_BYTES))
+        .collect();
     let dateline_text = head.iter().find_map(|l| find_dateline(l));
     // "PORTO ALEGRE, May 6 (Reuters) -": the place is before the comma or bracket, and a
     // bracketed name is the agency.
@@ -62,7 +71,11 @@ pub fn detect(text: &str) -> DocumentMeta {
             .to_string()
     });
     let agency = dateline_text
-        .and_then(|d| Some(&d[d.find('(')? + 1..d.find(')')?]))
+        .and_then(|d| {
+            let open = d.find('(')? + 1;
+            let close = open + d[open..].find(')')?;
+            Some(&d[open..close])
+        })
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(str::to_string);
@@ -71,7 +84,7 @@ pub fn detect(text: &str) -> DocumentMeta {
         .iter()
         .rev()
         .take(12)
-        .find_map(|l| credit_outlet(l))
+        .find_map(|l| credit_outlet(end_of(l, LINE_BYTES)))
         .or(agency);
     DocumentMeta {
         title,
@@ -80,6 +93,30 @@ pub fn detect(text: &str) -> DocumentMeta {
         outlet,
         url: None,
     }
+}
+
+/// The last `max` bytes of `line` (cut at a character boundary).
+fn end_of(line: &str, max: usize) -> &str {
+    if line.len() <= max {
+        return line;
+    }
+    let mut start = line.len() - max;
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    &line[start..]
+}
+
+/// The first `max` bytes of `line` (cut at a character boundary).
+fn start_of(line: &str, max: usize) -> &str {
+    if line.len() <= max {
+        return line;
+    }
+    let mut end = max;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
 }
 
 fn is_title_line(line: &str) -> bool {
@@ -240,6 +277,27 @@ mod tests {
             credit_outlet("Copyright © 2018 The Gazette. All rights reserved.").as_deref(),
             Some("The Gazette")
         );
+    }
+
+    #[test]
+    fn a_closing_bracket_before_an_opening_one_is_no_agency() {
+        let meta = detect("TEHRAN ) ( - Officials said 40 people died.\nMore text.");
+        assert_eq!(meta.outlet, None);
+        let meta = detect("PARIS, May 6 ) (AFP) - Officials said 40 people died.\nMore.");
+        assert_eq!(meta.dateline.as_deref(), Some("PARIS"));
+    }
+
+    #[test]
+    fn only_the_start_of_a_huge_line_is_read() {
+        // A date far into a one-line document is not the document's date: metadata
+        // detection reads the start of each line only.
+        let text = format!(
+            "{} on March 3, 2021 officials said.",
+            "word ".repeat(10_000)
+        );
+        assert_eq!(detect(&text).published, None);
+        let text = format!("March 3, 2021 - {}", "word ".repeat(10_000));
+        assert_eq!(detect(&text).published.as_deref(), Some("2021-03-03"));
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn write_rows(
         .map(|c| c.to_string()),
     )?;
     for &row in rows {
-        let Some(r) = workspace.rows.get(row) else {
+        let Some(r) = workspace.rows().get(row) else {
             continue;
         };
         let annotation = workspace.annotation(row);

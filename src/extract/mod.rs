@@ -193,6 +193,9 @@ pub struct Settings {
     pub parallel: bool,
 }
 
+/// Documents larger than this are analysed one at a time, not in parallel.
+pub const LARGE_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
 /// The score threshold used when none is given.
 pub const DEFAULT_MIN_SCORE: f32 = 0.5;
 
@@ -234,8 +237,21 @@ pub fn extract_with_progress(
         }
         Some(analysis)
     };
+    // Analysing a document takes memory in proportion to it: large ones go one at a time,
+    // so two of them never add up on two cores.
     let analyses: Option<Vec<_>> = if settings.parallel {
-        corpus.documents.par_iter().map(analyse).collect()
+        let large = |d: &crate::corpus::Document| d.text.len() > LARGE_DOCUMENT_BYTES;
+        let mut slots: Vec<Option<document::Analysis>> = corpus
+            .documents
+            .par_iter()
+            .map(|d| if large(d) { None } else { analyse(d) })
+            .collect();
+        for (slot, d) in slots.iter_mut().zip(&corpus.documents) {
+            if large(d) {
+                *slot = analyse(d);
+            }
+        }
+        slots.into_iter().collect()
     } else {
         corpus.documents.iter().map(analyse).collect()
     };

@@ -30,7 +30,7 @@ impl Stance {
 
 /// An outside source that supports, refutes or gives context to a claim.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Address of the source (http or https).
     pub url: String,

@@ -1,56 +1,61 @@
 //! Changes to the project, applied in one place, with undo and redo.
 //!
 //! Undo keeps snapshots of the project (the researcher's decisions only, never the
-//! extraction), so every edit, however complex, undoes exactly. Typing into a text field
+//! extraction), so every edit, however complex, undoes exactly. Annotations are shared
+//! between snapshots, so a step costs a pointer per annotation. Typing into a text field
 //! is one undo step per field, not one per keystroke.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::Workspace;
-use crate::project::{Anchor, Annotation, Project, Reference, Split, Status, Verdict};
+use super::curation::split_id;
+use super::{ActorId, ClaimId, Workspace};
+use crate::project::{
+    Anchor, Annotation, AuditChange, AuditEntry, Project, Reference, Split, Status, Verdict,
+};
 
 /// A change the researcher makes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Set or clear a claim's verdict.
     SetVerdict {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// The verdict.
         verdict: Option<Verdict>,
     },
     /// Set a claim's workflow status.
     SetStatus {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// The status.
         status: Status,
     },
     /// Replace a claim's conclusion.
     SetConclusion {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// The text.
         text: String,
     },
     /// Replace a claim's notes.
     SetNotes {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// The text.
         text: String,
     },
     /// Add an outside reference (validate it first).
     AddReference {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// The reference.
         reference: Reference,
     },
     /// Replace a reference.
     UpdateReference {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// Which reference.
         index: usize,
         /// Its new content.
@@ -58,36 +63,36 @@ pub enum Edit {
     },
     /// Remove a reference.
     RemoveReference {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
         /// Which reference.
         index: usize,
     },
     /// Give an actor another display name.
     RenameActor {
-        /// Curated actor id.
-        actor: String,
+        /// The actor.
+        actor: ActorId,
         /// New name.
         name: String,
     },
     /// Merge actors into one.
     MergeActors {
-        /// Curated actor ids to merge.
-        from: Vec<String>,
+        /// The actors to merge.
+        from: Vec<ActorId>,
         /// The one they become.
-        into: String,
+        into: ActorId,
     },
     /// Move an alias out of an actor into an actor of its own.
     SplitAlias {
-        /// Curated actor id.
-        actor: String,
+        /// The actor.
+        actor: ActorId,
         /// The alias.
         alias: String,
     },
     /// Hide or show an actor.
     SetHidden {
-        /// Curated actor id.
-        actor: String,
+        /// The actor.
+        actor: ActorId,
         /// Hidden or not.
         hidden: bool,
     },
@@ -102,8 +107,31 @@ pub enum Edit {
     },
     /// Reject an extracted claim (or remove a manual one).
     RejectClaim {
-        /// Claim row.
-        row: usize,
+        /// The claim.
+        claim: ClaimId,
+    },
+    /// Attach work from the review list to a claim.
+    AttachToClaim {
+        /// Index of the annotation in the project.
+        annotation: usize,
+        /// The claim (it must not have work of its own yet).
+        claim: ClaimId,
+    },
+    /// Attach work from the review list to a span of text (a claim is added there).
+    AttachToText {
+        /// Index of the annotation in the project.
+        annotation: usize,
+        /// Document index.
+        document: usize,
+        /// Byte span start.
+        start: usize,
+        /// Byte span end.
+        end: usize,
+    },
+    /// Delete work from the review list for good.
+    DeleteAnnotation {
+        /// Index of the annotation in the project.
+        annotation: usize,
     },
 }
 
@@ -124,36 +152,62 @@ impl Edit {
             Self::SetHidden { .. } => "hide actor",
             Self::AddManualClaim { .. } => "add claim",
             Self::RejectClaim { .. } => "reject claim",
+            Self::AttachToClaim { .. } | Self::AttachToText { .. } => "re-attach work",
+            Self::DeleteAnnotation { .. } => "delete work",
         }
     }
 
     /// Text edits of the same field on the same claim coalesce into one undo step.
     fn coalesces_with(&self, other: &Edit) -> bool {
         match (self, other) {
-            (Self::SetConclusion { row: a, .. }, Self::SetConclusion { row: b, .. })
-            | (Self::SetNotes { row: a, .. }, Self::SetNotes { row: b, .. }) => a == b,
+            (Self::SetConclusion { claim: a, .. }, Self::SetConclusion { claim: b, .. })
+            | (Self::SetNotes { claim: a, .. }, Self::SetNotes { claim: b, .. }) => a == b,
             _ => false,
         }
     }
 }
 
+/// One step of history: the project before an edit, what the edit was, and the revision.
+struct Step {
+    project: Project,
+    what: &'static str,
+    revision: u64,
+}
+
 /// Undo and redo stacks of project snapshots.
 #[derive(Default)]
 pub struct History {
-    undo: Vec<(Project, &'static str)>,
-    redo: Vec<(Project, &'static str)>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     last: Option<(Edit, Instant)>,
 }
 
+impl History {
+    /// Records `project` as the state before a change that is not an [`Edit`] (a
+    /// recovery), so undo can return to it.
+    pub(super) fn push_snapshot(&mut self, project: &Project, what: &'static str, revision: u64) {
+        self.undo.push(Step {
+            project: project.clone(),
+            what,
+            revision,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.last = None;
+    }
+}
+
 /// How many steps undo remembers.
-const UNDO_LIMIT: usize = 200;
+pub const UNDO_LIMIT: usize = 200;
 /// Typing pauses shorter than this stay in one undo step.
 const TYPING_PAUSE: Duration = Duration::from_secs(2);
 
 /// Why an edit was not applied.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    /// The row, reference or actor does not exist (any more).
+    /// The claim, reference or actor does not exist (any more).
     #[error("that {0} no longer exists")]
     Gone(&'static str),
     /// A reference failed validation.
@@ -173,10 +227,10 @@ impl Workspace {
                 last.coalesces_with(&edit) && at.elapsed() < TYPING_PAUSE
             });
         if !coalesce {
-            self.undo.undo.push((self.project.clone(), edit.describe()));
-            if self.undo.undo.len() > UNDO_LIMIT {
-                self.undo.undo.remove(0);
-            }
+            self.undo
+                .push_snapshot(&self.project, edit.describe(), self.revision);
+            self.next_revision += 1;
+            self.revision = self.next_revision;
         }
         self.undo.redo.clear();
         let rebuild = self.change_project(&edit);
@@ -186,18 +240,17 @@ impl Workspace {
         } else {
             self.generation += 1;
         }
-        self.dirty = true;
         Ok(())
     }
 
     /// What Undo would undo.
     pub fn undo_label(&self) -> Option<&'static str> {
-        self.undo.undo.last().map(|(_, what)| *what)
+        self.undo.undo.last().map(|s| s.what)
     }
 
     /// What Redo would redo.
     pub fn redo_label(&self) -> Option<&'static str> {
-        self.undo.redo.last().map(|(_, what)| *what)
+        self.undo.redo.last().map(|s| s.what)
     }
 
     /// Undoes the last edit. Returns whether there was one.
@@ -217,40 +270,60 @@ impl Workspace {
         } else {
             (&mut self.undo.undo, &mut self.undo.redo)
         };
-        let Some((project, what)) = from.pop() else {
+        let Some(step) = from.pop() else {
             return false;
         };
-        to.push((std::mem::replace(&mut self.project, project), what));
+        to.push(Step {
+            project: std::mem::replace(&mut self.project, step.project),
+            what: step.what,
+            revision: self.revision,
+        });
+        self.revision = step.revision;
         self.undo.last = None;
-        self.dirty = true;
         self.rebuild();
         true
     }
 
     fn check(&self, edit: &Edit) -> Result<(), EditError> {
-        let row_exists = |row: usize| {
-            if row < self.rows.len() {
+        let row_of = |claim: &ClaimId| self.row_of(claim).ok_or(EditError::Gone("claim"));
+        let actor_exists = |id: &ActorId| {
+            self.actor_index(id)
+                .map(|_| ())
+                .ok_or(EditError::Gone("actor"))
+        };
+        let orphan = |a: usize| {
+            if self.orphans.contains(&a) {
                 Ok(())
             } else {
-                Err(EditError::Gone("claim"))
+                Err(EditError::Gone("unattached work"))
             }
         };
-        let actor_exists = |id: &str| {
-            if self.actors.iter().any(|a| a.id == id) {
-                Ok(())
-            } else {
-                Err(EditError::Gone("actor"))
+        let span = |document: usize, start: usize, end: usize| {
+            let text = self
+                .corpus
+                .documents
+                .get(document)
+                .map(|d| d.text.as_str())
+                .ok_or(EditError::Gone("document"))?;
+            if start >= end
+                || end > text.len()
+                || text.get(start..end).is_none_or(|t| t.trim().is_empty())
+            {
+                return Err(EditError::Empty("select some text of the document first"));
             }
+            Ok(())
         };
         match edit {
-            Edit::SetVerdict { row, .. }
-            | Edit::SetStatus { row, .. }
-            | Edit::SetConclusion { row, .. }
-            | Edit::SetNotes { row, .. }
-            | Edit::RejectClaim { row } => row_exists(*row),
-            Edit::AddReference { row, reference }
-            | Edit::UpdateReference { row, reference, .. } => {
-                row_exists(*row)?;
+            Edit::SetVerdict { claim, .. }
+            | Edit::SetStatus { claim, .. }
+            | Edit::SetConclusion { claim, .. }
+            | Edit::SetNotes { claim, .. }
+            | Edit::RejectClaim { claim } => row_of(claim).map(|_| ()),
+            Edit::AddReference { claim, reference }
+            | Edit::UpdateReference {
+                claim, reference, ..
+            } => {
+                let row = row_of(claim)?;
                 reference.validate().map_err(|problems| {
                     EditError::Invalid(
                         problems
@@ -262,16 +335,16 @@ impl Workspace {
                 })?;
                 if let Edit::UpdateReference { index, .. } = edit
                     && self
-                        .annotation(*row)
+                        .annotation(row)
                         .is_none_or(|a| *index >= a.references.len())
                 {
                     return Err(EditError::Gone("reference"));
                 }
                 Ok(())
             }
-            Edit::RemoveReference { row, index } => {
-                row_exists(*row)?;
-                match self.annotation(*row) {
+            Edit::RemoveReference { claim, index } => {
+                let row = row_of(claim)?;
+                match self.annotation(row) {
                     Some(a) if *index < a.references.len() => Ok(()),
                     _ => Err(EditError::Gone("reference")),
                 }
@@ -286,35 +359,40 @@ impl Workspace {
             }
             Edit::MergeActors { from, into } => {
                 actor_exists(into)?;
-                from.iter().try_for_each(|f| actor_exists(f))
+                from.iter().try_for_each(actor_exists)
             }
-            Edit::SplitAlias { actor, alias } => {
-                actor_exists(actor)?;
-                match self.actors.iter().find(|a| a.id == *actor) {
-                    Some(a) if a.aliases.contains(alias) => Ok(()),
-                    _ => Err(EditError::Gone("alias")),
-                }
-            }
+            Edit::SplitAlias { actor, alias } => match self.actor(actor) {
+                Some(a) if a.aliases.contains(alias) => Ok(()),
+                Some(_) => Err(EditError::Gone("alias")),
+                None => Err(EditError::Gone("actor")),
+            },
             Edit::SetHidden { actor, .. } => actor_exists(actor),
             Edit::AddManualClaim {
                 document,
                 start,
                 end,
-            } => {
-                let text = self
-                    .corpus
-                    .documents
-                    .get(*document)
-                    .map(|d| d.text.as_str())
-                    .ok_or(EditError::Gone("document"))?;
-                if start >= end
-                    || *end > text.len()
-                    || text.get(*start..*end).is_none_or(|t| t.trim().is_empty())
-                {
-                    return Err(EditError::Empty("select some text of the document first"));
+            } => span(*document, *start, *end),
+            Edit::AttachToClaim { annotation, claim } => {
+                orphan(*annotation)?;
+                let row = row_of(claim)?;
+                if self.rows[row].annotation.is_some() {
+                    return Err(EditError::Invalid(
+                        "that claim already has work recorded; choose a claim without any"
+                            .to_string(),
+                    ));
                 }
                 Ok(())
             }
+            Edit::AttachToText {
+                annotation,
+                document,
+                start,
+                end,
+            } => {
+                orphan(*annotation)?;
+                span(*document, *start, *end)
+            }
+            Edit::DeleteAnnotation { annotation } => orphan(*annotation),
         }
     }
 
@@ -323,77 +401,112 @@ impl Workspace {
         let index = match self.rows[row].annotation {
             Some(a) => a,
             None => {
-                let r = &self.rows[row];
-                let text = &self.corpus.documents[r.document].text;
-                let anchor = Anchor::new(
-                    &self.corpus.documents[r.document].id,
-                    text,
-                    r.claim.start,
-                    r.claim.end,
-                );
-                self.project.annotations.push(Annotation {
-                    anchor: Some(anchor),
+                let anchor = self.anchor_of_row(row);
+                self.project.annotations.push(Arc::new(Annotation {
+                    anchor,
                     ..Annotation::default()
-                });
+                }));
                 let a = self.project.annotations.len() - 1;
                 self.rows[row].annotation = Some(a);
+                self.placements.push(super::Placement {
+                    row: Some(row),
+                    how: Some(crate::project::Attachment::Exact),
+                });
                 a
             }
         };
-        &mut self.project.annotations[index]
+        Arc::make_mut(&mut self.project.annotations[index])
+    }
+
+    fn anchor_of_row(&self, row: usize) -> Anchor {
+        let r = &self.rows[row];
+        let doc = &self.corpus.documents[r.document];
+        Anchor::new(&doc.id, &doc.text, r.claim.start, r.claim.end)
+    }
+
+    fn audit(&self, change: AuditChange) -> AuditEntry {
+        AuditEntry {
+            at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            by: self.author.clone(),
+            change,
+        }
     }
 
     /// Changes the project. Returns whether the views must be rebuilt from scratch.
     fn change_project(&mut self, edit: &Edit) -> bool {
+        let row = |ws: &Self, claim: &ClaimId| ws.row_of(claim).unwrap_or(usize::MAX);
         match edit.clone() {
-            Edit::SetVerdict { row, verdict } => self.annotation_mut(row).verdict = verdict,
-            Edit::SetStatus { row, status } => self.annotation_mut(row).status = status,
-            Edit::SetConclusion { row, text } => self.annotation_mut(row).conclusion = text,
-            Edit::SetNotes { row, text } => self.annotation_mut(row).notes = text,
-            Edit::AddReference { row, reference } => {
-                self.annotation_mut(row).references.push(reference);
+            Edit::SetVerdict { claim, verdict } => {
+                let entry = self.audit(AuditChange::Verdict(verdict));
+                let a = self.annotation_mut(row(self, &claim));
+                a.verdict = verdict;
+                a.history.push(entry);
+            }
+            Edit::SetStatus { claim, status } => {
+                let entry = self.audit(AuditChange::Status(status));
+                let a = self.annotation_mut(row(self, &claim));
+                a.status = status;
+                a.history.push(entry);
+            }
+            Edit::SetConclusion { claim, text } => {
+                self.annotation_mut(row(self, &claim)).conclusion = text;
+            }
+            Edit::SetNotes { claim, text } => self.annotation_mut(row(self, &claim)).notes = text,
+            Edit::AddReference { claim, reference } => {
+                self.annotation_mut(row(self, &claim))
+                    .references
+                    .push(reference);
             }
             Edit::UpdateReference {
-                row,
+                claim,
                 index,
                 reference,
-            } => self.annotation_mut(row).references[index] = reference,
-            Edit::RemoveReference { row, index } => {
-                self.annotation_mut(row).references.remove(index);
+            } => self.annotation_mut(row(self, &claim)).references[index] = reference,
+            Edit::RemoveReference { claim, index } => {
+                self.annotation_mut(row(self, &claim))
+                    .references
+                    .remove(index);
             }
             Edit::RenameActor { actor, name } => {
                 self.project
                     .actors
                     .renames
-                    .insert(actor, name.trim().to_string());
+                    .insert(actor.as_str().to_string(), name.trim().to_string());
                 return true;
             }
             Edit::MergeActors { from, into } => {
                 for f in from.into_iter().filter(|f| *f != into) {
                     // Merging a split-off actor back just undoes the split.
-                    if let Some(pos) = self.project.actors.splits.iter().position(|s| {
-                        format!(
-                            "split:{}:{}",
-                            s.actor,
-                            crate::extract::names::slug(&s.alias)
-                        ) == f
-                    }) {
+                    if let Some(pos) = self
+                        .project
+                        .actors
+                        .splits
+                        .iter()
+                        .position(|s| split_id(&s.actor, &s.alias) == f)
+                    {
                         self.project.actors.splits.remove(pos);
                         continue;
                     }
-                    self.project.actors.merges.insert(f, into.clone());
+                    self.project
+                        .actors
+                        .merges
+                        .insert(f.as_str().to_string(), into.as_str().to_string());
                 }
                 return true;
             }
             Edit::SplitAlias { actor, alias } => {
-                self.project.actors.splits.push(Split { actor, alias });
+                self.project.actors.splits.push(Split {
+                    actor: actor.as_str().to_string(),
+                    alias,
+                });
                 return true;
             }
             Edit::SetHidden { actor, hidden } => {
+                let id = actor.as_str().to_string();
                 if hidden {
-                    self.project.actors.hidden.insert(actor);
+                    self.project.actors.hidden.insert(id);
                 } else {
-                    self.project.actors.hidden.remove(&actor);
+                    self.project.actors.hidden.remove(&id);
                 }
                 return true;
             }
@@ -408,19 +521,47 @@ impl Workspace {
                     .push(Anchor::new(&doc.id, &doc.text, start, end));
                 return true;
             }
-            Edit::RejectClaim { row } => {
-                let r = &self.rows[row];
-                let doc = &self.corpus.documents[r.document];
-                let anchor = Anchor::new(&doc.id, &doc.text, r.claim.start, r.claim.end);
-                if r.manual {
-                    self.project.manual_claims.retain(|m| {
-                        m.reattach(&doc.text).map(|(a, b, _)| (a, b))
-                            != Some((r.claim.start, r.claim.end))
-                    });
+            Edit::RejectClaim { claim } => {
+                let r = row(self, &claim);
+                let anchor = self.anchor_of_row(r);
+                let span = (
+                    self.rows[r].document,
+                    self.rows[r].claim.start,
+                    self.rows[r].claim.end,
+                );
+                let added_by_hand = self.manual_spans.contains(&Some(span));
+                if self.rows[r].manual && added_by_hand {
+                    let keep: Vec<bool> =
+                        self.manual_spans.iter().map(|s| *s != Some(span)).collect();
+                    let mut keep = keep.into_iter();
+                    self.project
+                        .manual_claims
+                        .retain(|_| keep.next().unwrap_or(true));
                 } else {
+                    // An extracted claim, or one restored to keep work on it.
                     self.project.rejected_claims.push(anchor);
                 }
                 // Work recorded on the claim stays in the project, listed for review.
+                return true;
+            }
+            Edit::AttachToClaim { annotation, claim } => {
+                let anchor = self.anchor_of_row(row(self, &claim));
+                Arc::make_mut(&mut self.project.annotations[annotation]).anchor = anchor;
+                return true;
+            }
+            Edit::AttachToText {
+                annotation,
+                document,
+                start,
+                end,
+            } => {
+                let doc = &self.corpus.documents[document];
+                let anchor = Anchor::new(&doc.id, &doc.text, start, end);
+                Arc::make_mut(&mut self.project.annotations[annotation]).anchor = anchor;
+                return true;
+            }
+            Edit::DeleteAnnotation { annotation } => {
+                self.project.annotations.remove(annotation);
                 return true;
             }
         }

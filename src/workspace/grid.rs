@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::Workspace;
+use super::{ActorId, Workspace};
 use crate::project::{Status, Verdict};
 
 /// The grid's columns.
@@ -82,7 +82,7 @@ pub struct Filter {
     /// Workflow status.
     pub status: Option<Status>,
     /// Curated actors: a claim passes if it is said by or names any of them.
-    pub actors: BTreeSet<usize>,
+    pub actors: BTreeSet<ActorId>,
     /// Family id.
     pub family: Option<String>,
     /// Only claims whose family has conflicting figures.
@@ -217,6 +217,11 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
             .iter()
             .position(|f| &f.id == id)
     });
+    let actors: BTreeSet<usize> = filter
+        .actors
+        .iter()
+        .filter_map(|id| workspace.actor_index(id))
+        .collect();
     let mut out: Vec<u32> = Vec::with_capacity(workspace.rows.len());
     for (i, row) in workspace.rows.iter().enumerate() {
         if !text_hits
@@ -251,13 +256,13 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
             continue;
         }
         if !filter.actors.is_empty() {
-            let speaks = row.speaker.is_some_and(|s| filter.actors.contains(&s));
+            let speaks = row.speaker.is_some_and(|s| actors.contains(&s));
             let named = || {
                 row.claim
                     .about
                     .iter()
                     .filter_map(|id| workspace.curated_actor(id))
-                    .any(|a| filter.actors.contains(&a))
+                    .any(|a| actors.contains(&a))
             };
             if !speaks && !named() {
                 continue;

@@ -1,0 +1,166 @@
+//! The menu bar and the status bar.
+
+use super::command::UiCommand;
+use super::{AppCommand, ClaimbenchApp};
+
+/// A menu entry for `command`, with its shortcut and tooltip.
+fn item_ui(ui: &mut egui::Ui, command: UiCommand, enabled: bool, commands: &mut Vec<AppCommand>) {
+    labelled_item_ui(ui, command, command.label().to_string(), enabled, commands);
+}
+
+fn labelled_item_ui(
+    ui: &mut egui::Ui,
+    command: UiCommand,
+    text: String,
+    enabled: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut button = egui::Button::new(text);
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        commands.push(AppCommand::Ui(command));
+        ui.close();
+    }
+}
+
+/// Draws the menu bar.
+pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<AppCommand>) {
+    let has_workspace = app.workspace.is_some();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item_ui(ui, UiCommand::NewFromFolder, true, commands);
+            item_ui(ui, UiCommand::Open, true, commands);
+            ui.menu_button("Open Recent", |ui| {
+                if app.preferences.recent.is_empty() {
+                    ui.label("Nothing opened yet");
+                }
+                for path in &app.preferences.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(AppCommand::OpenPath(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            item_ui(ui, UiCommand::Save, has_workspace, commands);
+            item_ui(ui, UiCommand::SaveAs, has_workspace, commands);
+            item_ui(ui, UiCommand::ExportCsv, has_workspace, commands);
+            ui.separator();
+            item_ui(ui, UiCommand::Quit, true, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = app.workspace.as_ref().and_then(|w| w.undo_label());
+            let redo = app.workspace.as_ref().and_then(|w| w.redo_label());
+            for (command, what) in [(UiCommand::Undo, undo), (UiCommand::Redo, redo)] {
+                let text = what.map_or(command.label().to_string(), |w| {
+                    format!("{} {w}", command.label())
+                });
+                labelled_item_ui(ui, command, text, what.is_some(), commands);
+            }
+            ui.separator();
+            item_ui(ui, UiCommand::FocusFilter, has_workspace, commands);
+            ui.separator();
+            item_ui(ui, UiCommand::Preferences, true, commands);
+        });
+        ui.menu_button("View", |ui| {
+            ui.checkbox(&mut app.preferences.show_actors, "Actor list");
+            ui.checkbox(&mut app.preferences.show_source, "Source text");
+            ui.checkbox(&mut app.preferences.show_inspector, "Inspector");
+            let orphans = app.workspace.as_ref().map_or(0, |w| w.orphans().len());
+            if ui
+                .add_enabled(
+                    orphans > 0,
+                    egui::Button::new(format!("Unattached work ({orphans})")),
+                )
+                .on_hover_text("Verdicts and notes whose claim text could not be found any more")
+                .clicked()
+            {
+                app.dialogs.show_orphans = true;
+                ui.close();
+            }
+        });
+    });
+}
+
+/// Draws the status bar: progress of an open, or what is open and whether it is saved.
+pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        if app.files.waiting_for_native() {
+            ui.spinner();
+            ui.label("Waiting for the file dialog…");
+            if ui
+                .button("Use Claimbench's own dialog")
+                .on_hover_text("If no file dialog appeared, choose the file in Claimbench instead")
+                .clicked()
+            {
+                commands.push(AppCommand::UseBuiltinDialog);
+            }
+            ui.separator();
+        }
+        if let Some(loader) = &app.loader {
+            ui.spinner();
+            let (fraction, text) = match loader.progress {
+                Some(p) if p.total > 0 => (
+                    p.done as f32 / p.total as f32,
+                    format!("{}: {} of {}", p.stage, p.done, p.total),
+                ),
+                _ => (0.0, format!("Opening {}…", loader.request.path().display())),
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(text)
+                    .desired_width(360.0),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(AppCommand::CancelLoad);
+            }
+            return;
+        }
+        let Some(ws) = &app.workspace else {
+            ui.label("No corpus open");
+            return;
+        };
+        ui.label(format!(
+            "{}{}",
+            ws.title(),
+            if ws.is_dirty() {
+                " • unsaved changes"
+            } else {
+                ""
+            }
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{} documents · {} claims · {} actors · {} families",
+            ws.corpus().documents.len(),
+            ws.rows().len(),
+            ws.actors().iter().filter(|a| !a.hidden).count(),
+            ws.extraction().families.len()
+        ));
+        ui.separator();
+        match ws.last_saved() {
+            Some(t) => ui.label(format!("Saved at {}", t.format("%H:%M:%S"))),
+            None if ws.project_path().is_some() => ui.label("Opened from file"),
+            None => ui.label("Not saved yet"),
+        };
+        if let Some(problem) = &app.autosaver.problem {
+            ui.separator();
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        } else if let Some(t) = app.autosaver.last_written
+            && ws.is_dirty()
+        {
+            ui.separator();
+            ui.label(format!("Autosaved at {}", t.format("%H:%M:%S")));
+        }
+        if let Some(notice) = &app.files.notice {
+            ui.separator();
+            ui.label(egui::RichText::new(notice).weak());
+        }
+    });
+}

@@ -1,0 +1,162 @@
+//! Curated actors: the extraction's actors with the researcher's renames, merges, splits
+//! and hidden actors applied; then each row's speaker and each actor's claim count.
+
+use std::collections::HashMap;
+
+use super::{ActorId, ActorView, Workspace, document_index};
+use crate::extract::Mention;
+use crate::extract::names;
+
+/// Merge chains longer than this are cut (a hand-edited file could hold a cycle).
+const MAX_MERGE_CHAIN: usize = 64;
+
+/// The id of the actor made by splitting `alias` out of `actor`.
+pub(super) fn split_id(actor: &str, alias: &str) -> ActorId {
+    ActorId::new(&format!("split:{actor}:{}", names::slug(alias)))
+}
+
+impl Workspace {
+    pub(super) fn rebuild_actors(&mut self) {
+        let doc_index = document_index(&self.corpus);
+        let curation = &self.project.actors;
+        let mut actors: Vec<ActorView> = Vec::with_capacity(self.extraction.actors.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for a in &self.extraction.actors {
+            index.insert(a.id.clone(), actors.len());
+            actors.push(ActorView {
+                id: ActorId::new(&a.id),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                mentions: a.mentions.clone(),
+                claim_count: 0,
+                hidden: false,
+            });
+        }
+        // Merges: follow chains (a -> b -> c), ignoring cycles.
+        let target = |id: &str| {
+            let mut current = id.to_string();
+            for _ in 0..MAX_MERGE_CHAIN {
+                match curation.merges.get(&current) {
+                    Some(next) if index.contains_key(next) && *next != current => {
+                        current = next.clone();
+                    }
+                    _ => break,
+                }
+            }
+            current
+        };
+        let mut actor_of_original: HashMap<String, usize> = HashMap::new();
+        for a in &self.extraction.actors {
+            let into = target(&a.id);
+            let Some(&t) = index.get(&into) else { continue };
+            actor_of_original.insert(a.id.clone(), t);
+            if into != a.id {
+                let Some(&s) = index.get(&a.id) else { continue };
+                let moved = std::mem::take(&mut actors[s].mentions);
+                let mut names = vec![actors[s].name.clone()];
+                names.append(&mut actors[s].aliases);
+                actors[t].mentions.extend(moved);
+                for n in names {
+                    if n != actors[t].name && !actors[t].aliases.contains(&n) {
+                        actors[t].aliases.push(n);
+                    }
+                }
+            }
+        }
+        // Splits: mentions written as the alias move to an actor of their own.
+        let mut split_from: HashMap<usize, usize> = HashMap::new(); // split actor -> actor it left
+        for split in &curation.splits {
+            let Some(&from) = actor_of_original.get(&split.actor) else {
+                continue;
+            };
+            let key = names::key(&split.alias);
+            let (moved, kept): (Vec<Mention>, Vec<Mention>) =
+                std::mem::take(&mut actors[from].mentions)
+                    .into_iter()
+                    .partition(|m| {
+                        doc_index
+                            .get(m.document.as_ref())
+                            .and_then(|&d| self.corpus.documents[d].text.get(m.start..m.end))
+                            .is_some_and(|t| names::key(t) == key)
+                    });
+            actors[from].mentions = kept;
+            actors[from].aliases.retain(|a| *a != split.alias);
+            let id = split_id(&split.actor, &split.alias);
+            let new = actors.len();
+            split_from.insert(new, from);
+            index.insert(id.as_str().to_string(), new);
+            actor_of_original.insert(id.as_str().to_string(), new);
+            actors.push(ActorView {
+                id,
+                name: split.alias.clone(),
+                kind: actors[from].kind,
+                aliases: Vec::new(),
+                mentions: moved,
+                claim_count: 0,
+                hidden: false,
+            });
+        }
+        for (id, name) in &curation.renames {
+            if let Some(&a) = index.get(id) {
+                actors[a].name = name.clone();
+            }
+        }
+        for id in &curation.hidden {
+            if let Some(&a) = index.get(id) {
+                actors[a].hidden = true;
+            }
+        }
+        // Mentions by document, for the source view, split speakers and counts.
+        let mut mentions_by_doc: Vec<Vec<(usize, usize, usize)>> =
+            vec![Vec::new(); self.corpus.documents.len()]; // (start, actor, end)
+        for (a, actor) in actors.iter().enumerate() {
+            for m in &actor.mentions {
+                if let Some(&d) = doc_index.get(m.document.as_ref()) {
+                    mentions_by_doc[d].push((m.start, a, m.end));
+                }
+            }
+        }
+        for list in &mut mentions_by_doc {
+            list.sort_unstable();
+        }
+        let mut counts = vec![0usize; actors.len()];
+        for row in &mut self.rows {
+            let mut speaker = row
+                .claim
+                .speaker
+                .as_ref()
+                .and_then(|id| actor_of_original.get(id).copied());
+            // A speaker whose alias was split off: the split actor if it is named here.
+            if let Some(s) = speaker {
+                let list = &mentions_by_doc[row.document];
+                let from = list.partition_point(|&(start, _, _)| start < row.claim.start);
+                let to = list.partition_point(|&(start, _, _)| start < row.claim.end);
+                if let Some(&(_, split, _)) = list[from..to]
+                    .iter()
+                    .find(|&&(_, a, _)| split_from.get(&a) == Some(&s))
+                {
+                    speaker = Some(split);
+                }
+                counts[speaker.unwrap_or(s)] += 1;
+            }
+            row.speaker = speaker;
+            for id in &row.claim.about {
+                if let Some(&a) = actor_of_original.get(id)
+                    && Some(a) != speaker
+                {
+                    counts[a] += 1;
+                }
+            }
+        }
+        for (a, count) in counts.into_iter().enumerate() {
+            actors[a].claim_count = count;
+        }
+        self.mentions_of_document = mentions_by_doc
+            .into_iter()
+            .map(|list| list.into_iter().map(|(s, a, e)| (s, e, a)).collect())
+            .collect();
+        self.actors = actors;
+        self.actor_of_original = actor_of_original;
+    }
+}
