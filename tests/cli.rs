@@ -1,4 +1,4 @@
-//! The `claimbench extract` command, run as a user would.
+//! The command line (`extract`, `check`, `migrate`), run as a user would.
 
 use std::process::{Command, Output};
 
@@ -161,4 +161,147 @@ fn help_explains_every_option() {
     ] {
         assert!(help.contains(option), "{option} missing from help");
     }
+}
+
+/// A copy of the bundled corpus and a project on it with a note on two claims, one of
+/// whose sentences is then removed from its article.
+fn project_with_one_unattached(dir: &std::path::Path) -> std::path::PathBuf {
+    use claimbench::workspace::open::{self, OpenRequest};
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("create");
+    for entry in std::fs::read_dir(claimbench::bundled_corpus_path())
+        .expect("read")
+        .flatten()
+    {
+        std::fs::copy(entry.path(), corpus.join(entry.file_name())).expect("copy");
+    }
+    let mut ws = open::open(&OpenRequest::Corpus(corpus.clone()), &|_| true).expect("opens");
+    let sentence = "The remarks came in response to the annual Country Reports on Terrorism released by the U.S.";
+    for words in ["17,000 deaths", "The remarks came in response"] {
+        let claim = ws
+            .rows()
+            .iter()
+            .find(|r| r.claim.text.contains(words))
+            .expect("claim")
+            .id
+            .clone();
+        ws.apply(claimbench::workspace::Edit::SetNotes {
+            claim,
+            text: format!("about {words}"),
+        })
+        .expect("applies");
+    }
+    let project = dir.join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+    let file = std::fs::read_dir(&corpus)
+        .expect("read")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(sentence)))
+        .expect("article");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace(sentence, "")).expect("write");
+    project
+}
+
+#[test]
+fn check_reports_each_piece_of_work_and_succeeds_with_unattached_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = project_with_one_unattached(dir.path());
+    let output = claimbench(&["check", project.to_str().expect("path"), "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let annotations = json["annotations"].as_array().expect("annotations");
+    assert_eq!(annotations.len(), 2);
+    let first = &annotations[0];
+    assert_eq!(first["index"], 0);
+    assert_eq!(first["attached"], true);
+    assert_eq!(first["how"], "exact");
+    assert!(first["start"].as_u64().is_some() && first["end"].as_u64().is_some());
+    let second = &annotations[1];
+    assert_eq!(second["attached"], false);
+    assert!(second["start"].is_null() && second["how"].is_null());
+    assert!(json["errors"].as_array().expect("errors").is_empty());
+    assert!(
+        json["warnings"]
+            .as_array()
+            .expect("warnings")
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("changed since"))),
+        "{json}"
+    );
+    let text = claimbench(&["check", project.to_str().expect("path")]);
+    assert_eq!(text.status.code(), Some(0));
+    assert!(
+        stdout(&text).contains("2 piece(s) of work, 1 attached (1 exact"),
+        "{}",
+        stdout(&text)
+    );
+}
+
+#[test]
+fn check_fails_on_unknown_fields_and_usage_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = project_with_one_unattached(dir.path());
+    let text = std::fs::read_to_string(&project).expect("read");
+    std::fs::write(&project, text.replacen("notes:", "notez:", 1)).expect("write");
+    let output = claimbench(&["check", project.to_str().expect("path"), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let error = json["errors"][0].as_str().expect("an error");
+    assert!(error.contains("“notez” is not a field"), "{error}");
+    assert_eq!(claimbench(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        claimbench(&["check", "a", "--frobnicate"]).status.code(),
+        Some(2)
+    );
+    let missing = claimbench(&["check", "/no/such/project.claimbench.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn check_against_a_moved_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = project_with_one_unattached(dir.path());
+    let moved = dir.path().join("elsewhere");
+    std::fs::rename(dir.path().join("corpus"), &moved).expect("move");
+    let lost = claimbench(&["check", project.to_str().expect("path")]);
+    assert_eq!(lost.status.code(), Some(1));
+    assert!(stdout(&lost).contains("was not found"), "{}", stdout(&lost));
+    let found = claimbench(&[
+        "check",
+        project.to_str().expect("path"),
+        "--corpus",
+        moved.to_str().expect("path"),
+    ]);
+    assert_eq!(found.status.code(), Some(0), "{}", stdout(&found));
+}
+
+#[test]
+fn migrate_rewrites_version_1_files_keeping_the_old_one_as_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/project-v1.claimbench.ron");
+    let project = dir.path().join("old.claimbench.ron");
+    std::fs::copy(&fixture, &project).expect("copy");
+    let output = claimbench(&["migrate", project.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("migrated from format 1 to format 2"));
+    let text = std::fs::read_to_string(&project).expect("read");
+    assert!(text.contains("version: 2,"));
+    assert_eq!(
+        std::fs::read(dir.path().join("old.claimbench.ron.bak")).expect("backup"),
+        std::fs::read(&fixture).expect("fixture")
+    );
+    let reopened = claimbench::project::Project::load(&project).expect("loads");
+    assert!(reopened.notes.is_empty(), "{:?}", reopened.notes);
+    let broken = dir.path().join("broken.claimbench.ron");
+    std::fs::write(
+        &broken,
+        "(format: \"claimbench-project\", version: 1, notez: 3)",
+    )
+    .expect("write");
+    let output = claimbench(&["migrate", broken.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("“notez”"));
 }

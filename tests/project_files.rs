@@ -222,6 +222,10 @@ fn no_single_byte_change_goes_unnoticed() {
             *counts.entry(outcome).or_default() += 1;
         }
     }
+    eprintln!(
+        "single-byte changes of a {}-byte project: {counts:?}",
+        bytes.len()
+    );
     assert!(
         counts.get("refused").copied().unwrap_or(0) > 1000,
         "{counts:?}"

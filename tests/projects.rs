@@ -356,3 +356,92 @@ fn the_grid_sorts_and_filters() {
             .all(|&r| ws.family(r as usize).is_some_and(|f| f.conflict))
     );
 }
+
+#[test]
+fn verdict_and_status_changes_record_who_and_when_and_are_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = copy_bundled(dir.path());
+    let mut ws = open(&OpenRequest::Corpus(corpus));
+    ws.set_author("Ana Costa");
+    let claim = claim_with(&ws, "17,000 deaths");
+    ws.apply(Edit::SetVerdict {
+        claim: claim.clone(),
+        verdict: Some(Verdict::False),
+    })
+    .expect("applies");
+    ws.apply(Edit::SetStatus {
+        claim: claim.clone(),
+        status: Status::Done,
+    })
+    .expect("applies");
+    ws.apply(Edit::SetNotes {
+        claim: claim.clone(),
+        text: "notes are not in the history".into(),
+    })
+    .expect("applies");
+    let history = ws
+        .annotation(ws.row_of(&claim).expect("row"))
+        .expect("annotated")
+        .history
+        .clone();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].by, "Ana Costa");
+    assert_eq!(
+        history[0].change,
+        claimbench::project::AuditChange::Verdict(Some(Verdict::False))
+    );
+    assert_eq!(
+        history[1].change,
+        claimbench::project::AuditChange::Status(Status::Done)
+    );
+    assert!(chrono::DateTime::parse_from_rfc3339(&history[0].at).is_ok());
+    let project = dir.path().join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+    let reopened = open(&OpenRequest::Project(project));
+    let row = reopened.row_of(&claim).expect("row");
+    assert_eq!(
+        reopened.annotation(row).expect("annotated").history,
+        history
+    );
+}
+
+#[test]
+fn every_kind_of_change_undoes_for_well_over_a_hundred_steps() {
+    let mut ws = open(&OpenRequest::Corpus(claimbench::bundled_corpus_path()));
+    let claims: Vec<ClaimId> = ws.rows().iter().map(|r| r.id.clone()).collect();
+    let start = ws.project().clone();
+    let actor = ws.actors()[0].id.clone();
+    let verdicts = [Verdict::True, Verdict::False, Verdict::Misleading];
+    let mut steps = 0;
+    for (i, claim) in claims.iter().cycle().take(120).enumerate() {
+        let edit = match i % 4 {
+            0 => Edit::SetVerdict {
+                claim: claim.clone(),
+                verdict: Some(verdicts[i % 3]),
+            },
+            1 => Edit::SetStatus {
+                claim: claim.clone(),
+                status: Status::InProgress,
+            },
+            2 => Edit::AddReference {
+                claim: claim.clone(),
+                reference: Reference {
+                    url: format!("https://example.org/{i}"),
+                    ..Reference::default()
+                },
+            },
+            _ => Edit::RenameActor {
+                actor: actor.clone(),
+                name: format!("Name {i}"),
+            },
+        };
+        ws.apply(edit).expect("applies");
+        steps += 1;
+    }
+    for _ in 0..steps {
+        assert!(ws.undo(), "an undo step is missing");
+    }
+    assert!(!ws.undo());
+    assert_eq!(*ws.project(), start, "back where it started");
+    assert!(!ws.is_dirty(), "the start is what was saved (nothing)");
+}

@@ -690,3 +690,48 @@ fn a_panic_in_background_work_is_shown_as_an_error_and_the_open_work_is_kept() {
     );
     assert!(is_dirty(&harness));
 }
+
+#[test]
+fn a_damaged_project_opens_from_its_backup_and_saving_repairs_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let project = dir.path().join("work.claimbench.ron");
+    {
+        let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+        click_claim(&mut harness, "17,000 deaths");
+        choose(&mut harness, "Verdict", "False (1)");
+        assert!(harness.state_mut().save_to(Some(&project)));
+        choose(&mut harness, "Verdict", "Misleading (3)");
+        assert!(
+            harness.state_mut().save_to(None),
+            "the second save keeps a backup"
+        );
+    }
+    let text = std::fs::read_to_string(&project).expect("read");
+    std::fs::write(&project, &text[..text.len() / 2]).expect("cut it short");
+    let mut harness = workbench(Some(OpenRequest::Project(project.clone())));
+    assert!(harness.state().workspace.is_none());
+    harness.get_by_label_contains("ends too early");
+    harness.get_by_label("Open the backup").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "opening the backup", |app| !app.is_loading());
+    harness.run_steps(3);
+    let app = harness.state();
+    let ws = app.workspace.as_ref().expect("opened from the backup");
+    assert_eq!(ws.project_path(), Some(project.as_path()));
+    assert!(
+        ws.is_dirty(),
+        "the project file itself is not repaired until saved"
+    );
+    let row = ws
+        .rows()
+        .iter()
+        .position(|r| r.claim.text.contains("17,000 deaths"))
+        .expect("claim");
+    assert_eq!(
+        ws.annotation(row).and_then(|a| a.verdict),
+        Some(Verdict::False)
+    );
+    assert!(harness.state_mut().save_to(None));
+    claimbench::project::Project::load(&project).expect("repaired");
+}
