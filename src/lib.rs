@@ -2,8 +2,10 @@
 //!
 //! The library holds everything but the window: loading a corpus ([`corpus`]), text
 //! analysis ([`text`]), claim and actor extraction ([`extract`]) and exports
-//! ([`export`]). The desktop app ([`app`]) is a thin layer over it.
+//! ([`export`]). The desktop app (`app`, with the default `gui` feature) is a thin layer
+//! over it.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod corpus;

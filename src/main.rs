@@ -34,6 +34,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the workbench window on `path` (a corpus or project), or the bundled corpus.
+#[cfg(feature = "gui")]
 fn open_workbench(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let path = path.unwrap_or_else(claimbench::bundled_corpus_path);
     let request = claimbench::workspace::open::OpenRequest::for_path(path);
@@ -56,6 +57,14 @@ fn open_workbench(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// A build without the window says so.
+#[cfg(not(feature = "gui"))]
+fn open_workbench(_path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this Claimbench was built without the window (the `gui` feature); use a subcommand, such as `claimbench extract`"
+    )
 }
 
 /// Output piped into `head` and closed early is not an error.
