@@ -1,0 +1,217 @@
+//! What a cleaned name is: a gazetteer entry, a person after a title, or an organization,
+//! medium, place or group by its head words and context; and emitting its mention.
+
+use super::scan::{Finder, Piece};
+use super::{LocalMention, Strength, strength};
+use crate::extract::ActorKind;
+use crate::extract::gazetteer::{self, Form};
+use crate::extract::names::clean_display;
+use crate::text::lexicon::{List, is_common_word, lexicon};
+use crate::text::token::TokenKind;
+use crate::text::words::is_acronym;
+
+impl<'a> Finder<'a> {
+    /// Whether a locative preposition stands right before the token ("in", "near").
+    pub(super) fn after_locative(&self, token: usize) -> bool {
+        token > 0
+            && self.tokens[token - 1].kind == TokenKind::Word
+            && matches!(
+                self.word(token - 1),
+                "in" | "near" | "across" | "throughout" | "outside" | "inside" | "around"
+            )
+    }
+
+    /// Emits the mentions of one cleaned segment.
+    pub(super) fn segment(&mut self, pieces: &[Piece]) {
+        let lex = lexicon();
+        if !gazetteer::may_start(&self.text[pieces[0].start..pieces[0].end]) {
+            self.titled(pieces);
+            return;
+        }
+        if let Some(hit) = gazetteer::lookup(self.text_of(pieces)) {
+            self.emit_gazetteer(pieces, hit);
+            return;
+        }
+        // A gazetteer prefix: "Iranian Foreign Minister X", "U.S. State Department".
+        let longest = gazetteer::longest_name_tokens().min(pieces.len() - 1);
+        for k in (1..=longest).rev() {
+            let Some(hit) = gazetteer::lookup(self.text_of(&pieces[..k])) else {
+                continue;
+            };
+            let rest = &pieces[k..];
+            let next = self.lower_of(&rest[0]);
+            if lex.is_title(next) {
+                self.emit_gazetteer(&pieces[..k], hit);
+                self.titled(rest);
+                return;
+            }
+            let last = self.lower_of(&pieces[pieces.len() - 1]);
+            if lex.has(List::GroupWords, last) {
+                self.emit(pieces, ActorKind::Group, strength::HEAD_WORD, None);
+                return;
+            }
+            break;
+        }
+        self.titled(pieces);
+    }
+
+    pub(super) fn emit_gazetteer(&mut self, pieces: &[Piece], hit: gazetteer::Hit) {
+        match hit.form {
+            Form::People => self.emit(pieces, ActorKind::Group, strength::GAZETTEER, None),
+            Form::Name | Form::Adjective => {
+                self.emit(
+                    pieces,
+                    hit.entry.kind,
+                    strength::GAZETTEER,
+                    Some(hit.entry.name),
+                );
+            }
+        }
+    }
+
+    /// Strips leading titles; what follows a title is a person.
+    pub(super) fn titled(&mut self, pieces: &[Piece]) {
+        let lex = lexicon();
+        let mut j = 0;
+        while j < pieces.len() {
+            let w = self.lower_of(&pieces[j]);
+            let title_connector = pieces[j].connector && j > 0 && j + 1 < pieces.len();
+            if lex.is_title(w) || title_connector {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == 0 {
+            self.plain(pieces);
+            return;
+        }
+        if j == pieces.len() {
+            return;
+        }
+        let mut rest = &pieces[j..];
+        let after_connector = pieces[j - 1].connector;
+        while rest.first().is_some_and(|p| p.connector) {
+            rest = &rest[1..];
+        }
+        if rest.is_empty() {
+            return;
+        }
+        if after_connector {
+            // "Deputy Chief of the Armed Forces": the title belongs to someone else.
+            self.plain(rest);
+        } else if self.has_head_word(rest) {
+            self.plain(pieces);
+        } else {
+            self.emit(rest, ActorKind::Person, strength::TITLE, None);
+        }
+    }
+
+    pub(super) fn has_head_word(&self, pieces: &[Piece]) -> bool {
+        let lex = lexicon();
+        pieces.iter().any(|p| {
+            let w = self.lower_of(p);
+            lex.has(List::OrgHeads, w)
+                || lex.has(List::MediaHeads, w)
+                || lex.has(List::PlaceHeads, w)
+        })
+    }
+
+    /// Decides the kind of a name with no title or gazetteer entry.
+    pub(super) fn plain(&mut self, pieces: &[Piece]) {
+        let lex = lexicon();
+        let words: Vec<&str> = pieces
+            .iter()
+            .filter(|p| !p.connector)
+            .map(|p| self.lower_of(p))
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let surface = self.text_of(pieces);
+        let media_cue = pieces[0].token > 0 && {
+            let before = self.tokens[pieces[0].token - 1];
+            let before = if before.kind == TokenKind::Word
+                && &self.lower[before.start..before.end] == "the"
+                && pieces[0].token > 1
+            {
+                self.tokens[pieces[0].token - 2]
+            } else {
+                before
+            };
+            before.kind == TokenKind::Word
+                && lex.has(List::MediaCues, &self.lower[before.start..before.end])
+        };
+        let (kind, how_sure) = if (words.len() == 1 && lex.has(List::MediaNames, first))
+            || (words.len() > 1 && lex.has(List::MediaHeads, last))
+            || media_cue
+        {
+            (ActorKind::Media, strength::HEAD_WORD)
+        } else if words.iter().any(|w| lex.has(List::OrgHeads, w)) {
+            (ActorKind::Organization, strength::HEAD_WORD)
+        } else if words.len() > 1
+            && (lex.has(List::PlaceHeads, first) || lex.has(List::PlaceHeads, last))
+        {
+            (ActorKind::Place, strength::HEAD_WORD)
+        } else if lex.has(List::GroupWords, last) {
+            (ActorKind::Group, strength::HEAD_WORD)
+        } else if words.len() == 1 && is_acronym(surface) {
+            (ActorKind::Organization, strength::WEAK)
+        } else if self.after_locative(pieces[0].token) {
+            (ActorKind::Place, strength::SHAPE)
+        } else if (2..=5).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| !is_common_word(w) && !lex.has(List::FunctionWords, w))
+            && !pieces.iter().any(|p| {
+                let s = &self.text[p.start..p.end];
+                is_acronym(s) || gazetteer::lookup(s).is_some()
+            })
+        {
+            (ActorKind::Person, strength::SHAPE)
+        } else if words.len() == 1 && self.reporting_verb_after(pieces[0].token) {
+            (ActorKind::Person, strength::WEAK)
+        } else {
+            // Capitalized common words ("Perspective of Change") are titles of things,
+            // not actors.
+            if words
+                .iter()
+                .all(|w| is_common_word(w) || lex.has(List::FunctionWords, w))
+            {
+                return;
+            }
+            (ActorKind::Other, strength::GUESS)
+        };
+        self.emit(pieces, kind, how_sure, None);
+    }
+
+    pub(super) fn emit(
+        &mut self,
+        pieces: &[Piece],
+        kind: ActorKind,
+        how_sure: Strength,
+        gazetteer: Option<&'static str>,
+    ) {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        let raw = &self.text[first.start..last.end];
+        let name = clean_display(raw);
+        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+            return;
+        }
+        self.mentions.push(LocalMention {
+            start: first.start,
+            end: last.end,
+            first_token: first.token,
+            end_token: last.token + 1,
+            acronym: is_acronym(&name),
+            words: pieces.iter().filter(|p| !p.connector).count(),
+            name,
+            kind,
+            strength: how_sure,
+            gazetteer,
+            sentence: self.sentence,
+        });
+    }
+}
