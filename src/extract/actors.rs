@@ -205,11 +205,18 @@ fn merge_group(
         let entry = kind_strength.entry(node.actor.kind).or_default();
         entry.0 = entry.0.max(u32::from(node.actor.strength));
         entry.1 += node.actor.mentions.len();
-        mentions.extend(node.actor.mentions.iter().map(|&m| Mention {
-            document: doc_id.clone(),
-            start: doc_mentions[m].0,
-            end: doc_mentions[m].1,
-        }));
+        let adjective = &analyses[node.doc].adjective;
+        mentions.extend(
+            node.actor
+                .mentions
+                .iter()
+                .filter(|&&m| !adjective.get(m).copied().unwrap_or(false))
+                .map(|&m| Mention {
+                    document: doc_id.clone(),
+                    start: doc_mentions[m].0,
+                    end: doc_mentions[m].1,
+                }),
+        );
     }
     let kind = kind_strength
         .iter()

@@ -52,13 +52,17 @@ pub enum List {
     TrailingMarkers,
     /// `[boilerplate_phrases]`
     BoilerplatePhrases,
+    /// `[company_suffixes]`
+    CompanySuffixes,
+    /// `[company_nouns]`
+    CompanyNouns,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 25] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -81,6 +85,8 @@ impl List {
         List::BoilerplateLines,
         List::TrailingMarkers,
         List::BoilerplatePhrases,
+        List::CompanySuffixes,
+        List::CompanyNouns,
         List::EventForms,
     ];
 
@@ -109,6 +115,8 @@ impl List {
             List::BoilerplateLines => "boilerplate_lines",
             List::TrailingMarkers => "trailing_markers",
             List::BoilerplatePhrases => "boilerplate_phrases",
+            List::CompanySuffixes => "company_suffixes",
+            List::CompanyNouns => "company_nouns",
             List::EventForms => "event forms",
         }
     }

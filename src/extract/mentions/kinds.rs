@@ -65,6 +65,11 @@ impl<'a> Finder<'a> {
                     strength::GAZETTEER,
                     Some(hit.entry.name),
                 );
+                if hit.form == Form::Adjective
+                    && let Some(m) = self.mentions.last_mut()
+                {
+                    m.adjective = true;
+                }
             }
         }
     }
@@ -107,6 +112,53 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether a name has an initial ("S." in "Robert S. Mueller").
+    fn has_initial(&self, pieces: &[Piece]) -> bool {
+        pieces
+            .iter()
+            .any(|p| !p.connector && p.end_token == p.token + 2 && p.end - p.start == 2)
+    }
+
+    /// The kind that the words around a name show, when the name itself shows none.
+    fn context_kind(&self, pieces: &[Piece]) -> Option<(ActorKind, Strength)> {
+        let lex = lexicon();
+        let (first, last) = (pieces.first()?, pieces.last()?);
+        let word_at = |i: usize| {
+            self.tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &self.lower[t.start..t.end])
+        };
+        let before = first.token.checked_sub(1).and_then(word_at);
+        let before2 = first.token.checked_sub(2).and_then(word_at);
+        // "the town of Layron", "the province of X".
+        if before == Some("of") && before2.is_some_and(|w| lex.has(List::PlaceHeads, w)) {
+            return Some((ActorKind::Place, strength::HEAD_WORD));
+        }
+        let next = self.tokens.get(last.end_token);
+        let next2 = self.tokens.get(last.end_token + 1);
+        // A score or a price after it, on a line of a table: a team or a company.
+        if self.table_line && next.is_some_and(|t| t.kind == TokenKind::Number) {
+            return Some((ActorKind::Organization, strength::SHAPE));
+        }
+        // "Lance Armstrong ( U.S. )": a country in brackets after a person's name.
+        if next.is_some_and(|t| t.is_punct(self.text, '('))
+            && next2.is_some_and(|t| gazetteer::lookup(t.text(self.text)).is_some())
+            && pieces.iter().filter(|p| !p.connector).count() >= 2
+        {
+            return Some((ActorKind::Person, strength::SHAPE));
+        }
+        // "X 's shares", "X 's chairman": a company.
+        if next.is_some_and(|t| t.kind == TokenKind::Possessive)
+            && next2
+                .filter(|t| t.kind == TokenKind::Word)
+                .is_some_and(|t| lex.has(List::CompanyNouns, &self.lower[t.start..t.end]))
+        {
+            return Some((ActorKind::Organization, strength::SHAPE));
+        }
+        None
+    }
+
     pub(super) fn has_head_word(&self, pieces: &[Piece]) -> bool {
         let lex = lexicon();
         pieces.iter().any(|p| {
@@ -147,8 +199,13 @@ impl<'a> Finder<'a> {
             || media_cue
         {
             (ActorKind::Media, strength::HEAD_WORD)
-        } else if words.iter().any(|w| lex.has(List::OrgHeads, w)) {
+        } else if words.iter().any(|w| lex.has(List::OrgHeads, w))
+            || lex.has(List::CompanySuffixes, last.trim_end_matches('.'))
+        {
             (ActorKind::Organization, strength::HEAD_WORD)
+        } else if words.len() > 1 && self.has_initial(pieces) {
+            // "J. Benjamin", "Robert S. Mueller": initials are people's.
+            (ActorKind::Person, strength::HEAD_WORD)
         } else if words.len() > 1
             && (lex.has(List::PlaceHeads, first) || lex.has(List::PlaceHeads, last))
         {
@@ -171,6 +228,8 @@ impl<'a> Finder<'a> {
             (ActorKind::Person, strength::SHAPE)
         } else if words.len() == 1 && self.reporting_verb_after(pieces[0].token) {
             (ActorKind::Person, strength::WEAK)
+        } else if let Some(found) = self.context_kind(pieces) {
+            found
         } else {
             // Capitalized common words ("Perspective of Change") are titles of things,
             // not actors.
@@ -204,7 +263,7 @@ impl<'a> Finder<'a> {
             start: first.start,
             end: last.end,
             first_token: first.token,
-            end_token: last.token + 1,
+            end_token: last.end_token,
             acronym: is_acronym(&name),
             words: pieces.iter().filter(|p| !p.connector).count(),
             name,
@@ -212,6 +271,7 @@ impl<'a> Finder<'a> {
             strength: how_sure,
             gazetteer,
             sentence: self.sentence,
+            adjective: false,
         });
     }
 }

@@ -47,6 +47,9 @@ pub struct LocalMention {
     pub words: usize,
     /// Index of its sentence.
     pub sentence: usize,
+    /// An adjective of the name ("Iranian" for Iran): it tells what a sentence is about
+    /// and who a role speaks for, but it does not name the actor.
+    pub adjective: bool,
 }
 
 /// The names of a document grouped into actors.
@@ -130,6 +133,7 @@ pub fn find(text: &str, seg: &Segmented) -> DocumentActors {
         last_acronym_owner: None,
         sentence: 0,
         initial: None,
+        table_line: false,
     };
     for (index, s) in seg.sentences.iter().enumerate() {
         if matches!(s.kind, SentenceKind::Boilerplate | SentenceKind::Metadata) {

@@ -14,9 +14,15 @@ use crate::text::words::is_acronym;
 pub(super) struct Piece {
     pub(super) start: usize,
     pub(super) end: usize,
+    /// Its first token.
     pub(super) token: usize,
+    /// One past its last token (an initial takes its period).
+    pub(super) end_token: usize,
     pub(super) connector: bool,
 }
+
+/// The most particles that may stand together inside a name ("de la", "van der").
+const MAX_PARTICLES: usize = 3;
 
 /// Lower-case particles that may stand inside names.
 pub(super) const PARTICLES: [&str; 23] = [
@@ -46,6 +52,8 @@ pub(super) struct Finder<'a> {
     pub(super) last_acronym_owner: Option<usize>,
     pub(super) sentence: usize,
     pub(super) initial: Option<usize>,
+    /// The sentence is a line of a table (results, prices): mostly numbers.
+    pub(super) table_line: bool,
 }
 
 impl<'a> Finder<'a> {
@@ -87,6 +95,15 @@ impl<'a> Finder<'a> {
 
     pub(super) fn scan_sentence(&mut self, first: usize, end: usize) {
         let shouting = self.is_shouting(first, end);
+        let numbers = self.tokens[first..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count();
+        let words = self.tokens[first..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        self.table_line = numbers >= 2 && numbers * 2 >= words;
         let mut i = first;
         while i < end {
             if !self.is_name_token(i) {
@@ -101,19 +118,24 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let start = i;
-            let mut pieces = vec![self.piece(i, false)];
-            i += 1;
+            let mut pieces = Vec::new();
+            i = self.push_name_piece(&mut pieces, i, end);
             loop {
                 if i < end && self.is_name_token(i) {
-                    pieces.push(self.piece(i, false));
-                    i += 1;
+                    i = self.push_name_piece(&mut pieces, i, end);
                     continue;
                 }
-                let prev = self.word(i - 1);
-                if i + 1 < end && self.is_connector(i, prev) && self.is_name_token(i + 1) {
-                    pieces.push(self.piece(i, true));
-                    pieces.push(self.piece(i + 1, false));
-                    i += 2;
+                let prev = self.word(pieces.last().map_or(i - 1, |p| p.token));
+                // Particles, one or several ("van der", "bin", "de la").
+                let mut j = i;
+                while j < end && j < i + MAX_PARTICLES && self.is_connector(j, prev) {
+                    j += 1;
+                }
+                if j > i && j < end && self.is_name_token(j) {
+                    for k in i..j {
+                        pieces.push(self.piece(k, true));
+                    }
+                    i = self.push_name_piece(&mut pieces, j, end);
                     continue;
                 }
                 if i + 2 < end
@@ -124,8 +146,7 @@ impl<'a> Finder<'a> {
                 {
                     pieces.push(self.piece(i, true));
                     pieces.push(self.piece(i + 1, true));
-                    pieces.push(self.piece(i + 2, false));
-                    i += 3;
+                    i = self.push_name_piece(&mut pieces, i + 2, end);
                     continue;
                 }
                 break;
@@ -165,8 +186,31 @@ impl<'a> Finder<'a> {
             start: t.start,
             end: t.end,
             token: i,
+            end_token: i + 1,
             connector,
         }
+    }
+
+    /// Adds the name token at `i` to `pieces`, with the period of an initial ("S." in
+    /// "Robert S. Mueller"); returns the token after it.
+    pub(super) fn push_name_piece(&self, pieces: &mut Vec<Piece>, i: usize, end: usize) -> usize {
+        let mut piece = self.piece(i, false);
+        let t = self.tokens[i];
+        let single_letter = t.text(self.text).chars().count() == 1;
+        if single_letter
+            && i + 1 < end
+            && self.tokens[i + 1].is_punct(self.text, '.')
+            && !self.tokens[i + 1].space_before
+            && i + 2 < end
+            && self.is_name_token(i + 2)
+        {
+            piece.end = self.tokens[i + 1].end;
+            piece.end_token = i + 2;
+            pieces.push(piece);
+            return i + 2;
+        }
+        pieces.push(piece);
+        i + 1
     }
 
     pub(super) fn is_connector(&self, i: usize, prev: &str) -> bool {
@@ -182,6 +226,9 @@ impl<'a> Finder<'a> {
     /// Whether "of" may continue a name after `prev` ("Ministry of", "Secretary of").
     pub(super) fn allows_of(&self, prev: &str) -> bool {
         let lex = lexicon();
+        if lex.has(List::CompanySuffixes, prev.trim_end_matches('.')) {
+            return false; // "Kia Motors Corp | of South Korea"
+        }
         lex.has(List::OrgHeads, prev)
             || lex.has(List::Titles, prev)
             || lex.has(List::PlaceHeads, prev)
@@ -208,6 +255,7 @@ impl<'a> Finder<'a> {
                     start: part_start,
                     end: part_start + part.len(),
                     token: i,
+                    end_token: i + 1,
                     connector: false,
                 };
                 self.run(vec![piece], false);
@@ -256,7 +304,19 @@ impl<'a> Finder<'a> {
             pieces.remove(0);
             initial = false;
         }
-        while pieces.last().is_some_and(|p| p.connector) {
+        // "CNBC Friday", "Parliament in March": a day or month closes no name.
+        loop {
+            while pieces.last().is_some_and(|p| p.connector) {
+                pieces.pop();
+            }
+            let trailing_date = pieces.len() > 1
+                && pieces.last().is_some_and(|p| {
+                    let w = self.lower_of(p);
+                    lex.has(List::Weekdays, w) || lex.has(List::Months, w)
+                });
+            if !trailing_date {
+                break;
+            }
             pieces.pop();
         }
         if pieces.is_empty() {
@@ -270,8 +330,11 @@ impl<'a> Finder<'a> {
                 return;
             }
             let known = gazetteer::lookup(surface).is_some() || is_acronym(surface);
+            // A capital opening a sentence says nothing for a word of the language; a
+            // word the language does not have is a name.
             if initial
                 && !known
+                && is_common_word(w)
                 && !self.stats.capitalized_inside.contains(w)
                 && !self.reporting_verb_after(pieces[0].token)
             {
