@@ -157,3 +157,167 @@ fn a_country_in_brackets_after_a_name_marks_a_person() {
         "{found:?}"
     );
 }
+
+/// Whether one actor carries both names.
+fn together(x: &Extraction, a: &str, b: &str) -> bool {
+    let has = |actor: &Actor, n: &str| actor.name == n || actor.aliases.iter().any(|x| x == n);
+    x.actors.iter().any(|actor| has(actor, a) && has(actor, b))
+}
+
+#[test]
+fn title_phrases_are_stripped_and_titled_forms_kept_as_aliases() {
+    let texts = [
+        "Shadow Home Secretary Daniel Ashworth said the bill was flawed. Lord Penhale, the minister, disagreed, and Mr Ashworth replied.",
+    ];
+    let x = extract_texts(&texts);
+    let ashworth = actor(&x, "Daniel Ashworth");
+    assert_eq!(ashworth.kind, ActorKind::Person);
+    assert!(
+        ashworth.aliases.iter().any(|a| a == "Mr Ashworth"),
+        "{ashworth:?}"
+    );
+    let penhale = actor(&x, "Penhale");
+    assert!(penhale.aliases.iter().any(|a| a == "Lord Penhale") || penhale.name == "Lord Penhale");
+    assert!(
+        !x.actors.iter().any(|a| a.name.contains("Shadow")),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn letters_after_a_name_are_stripped_and_make_it_a_person() {
+    let texts = ["The barrister Alan Firth QC resigned on Monday. Mr Firth said he had no choice."];
+    let x = extract_texts(&texts);
+    let firth = actor(&x, "Alan Firth");
+    assert_eq!(firth.kind, ActorKind::Person);
+    assert!(together(&x, "Alan Firth", "Firth"));
+}
+
+#[test]
+fn a_nickname_and_initials_name_the_same_person() {
+    let texts =
+        ["The inquiry of Robert S. Kessler III went on. Critics said Bob Kessler was conflicted."];
+    let x = extract_texts(&texts);
+    assert!(
+        together(&x, "Robert S. Kessler III", "Bob Kessler"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn a_father_s_name_after_bin_is_no_surname() {
+    let texts = [
+        "King Faisal met Crown Prince Abdullah bin Faisal on Monday. Prince Abdullah said the talks went well, and King Faisal agreed.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(
+        !together(&x, "King Faisal", "Abdullah bin Faisal"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        !together(&x, "Faisal", "Abdullah bin Faisal"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        together(&x, "Prince Abdullah", "Abdullah bin Faisal"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn a_first_name_with_a_title_is_not_someone_else_s_first_name() {
+    let texts =
+        ["Charles Denholm led the party for years. Prince Charles visited the school on Friday."];
+    let x = extract_texts(&texts);
+    assert!(
+        !together(&x, "Charles Denholm", "Prince Charles"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn one_letter_spelling_slips_and_clipped_names_join() {
+    let texts = [
+        "Ian MacLeish resigned. Later Ian McLeish said more.",
+        "The oil firm Nordvikneftegas was sold. Nordvik had been its heart, and Nordvikneftegaz paid.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(
+        together(&x, "Ian MacLeish", "Ian McLeish"),
+        "{:?}",
+        x.actors
+    );
+    assert!(together(&x, "Nordvik", "Nordvikneftegas"), "{:?}", x.actors);
+    assert!(
+        together(&x, "Nordvikneftegas", "Nordvikneftegaz"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn acronyms_of_initials_and_names_in_another_word_order_join() {
+    let texts = [
+        "The National Inspection Board published its report. The NIB found delays, and the Ministry of Transport said the MoT would reply.",
+        "Fenwick Group said it would appeal. Group Fenwick owns half of the firm.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(
+        together(&x, "NIB", "National Inspection Board"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        together(&x, "MoT", "Ministry of Transport"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        together(&x, "Fenwick Group", "Group Fenwick"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn a_country_s_government_is_the_country() {
+    let texts =
+        ["Missiles were sent by the Government of the Islamic Republic of Iran, the report said."];
+    let x = extract_texts(&texts);
+    assert!(
+        together(&x, "Iran", "Islamic Republic of Iran"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn people_sharing_a_first_name_or_surname_across_documents_stay_apart() {
+    let texts = [
+        "Michael Harwood said the tax would rise. Harwood spoke in London.",
+        "Singer George Michael released a record. Michael said he was happy.",
+        "Tim Harwood scored twice. Harwood was named man of the match.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(
+        !together(&x, "Michael Harwood", "George Michael"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        !together(&x, "Michael Harwood", "Tim Harwood"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        !x.actors.iter().any(|a| a.name.starts_with("Singer")),
+        "{:?}",
+        x.actors
+    );
+}

@@ -56,13 +56,17 @@ pub enum List {
     CompanySuffixes,
     /// `[company_nouns]`
     CompanyNouns,
+    /// `[honorifics]`
+    Honorifics,
+    /// `[post_nominals]`
+    PostNominals,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 25] = [
+    pub const ALL: [List; 27] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -87,6 +91,8 @@ impl List {
         List::BoilerplatePhrases,
         List::CompanySuffixes,
         List::CompanyNouns,
+        List::Honorifics,
+        List::PostNominals,
         List::EventForms,
     ];
 
@@ -117,6 +123,8 @@ impl List {
             List::BoilerplatePhrases => "boilerplate_phrases",
             List::CompanySuffixes => "company_suffixes",
             List::CompanyNouns => "company_nouns",
+            List::Honorifics => "honorifics",
+            List::PostNominals => "post_nominals",
             List::EventForms => "event forms",
         }
     }
@@ -151,6 +159,23 @@ static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#'))
         .collect()
 });
+
+const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+
+static GIVEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// Whether the lower-case `word` is a common given name (`assets/given-names.txt`).
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
 
 /// Whether the lower-case `word` is a common English word (not a name).
 pub fn is_common_word(word: &str) -> bool {

@@ -7,7 +7,8 @@ use super::scan::PARTICLES;
 use super::{AliasStats, DocumentActors, LocalActor, LocalMention, UnionFind};
 use crate::extract::ActorKind;
 use crate::extract::names::{key, key_hash};
-use crate::text::lexicon::{is_common_word, lexicon};
+use crate::text::lexicon::{List, is_common_word, lexicon};
+use crate::text::words::is_mixed_acronym;
 
 /// Groups mentions into actors: same key, acronym links, surnames and first names.
 pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActors {
@@ -32,6 +33,7 @@ pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> Do
             uf.union(a, b);
         }
     }
+    join_variants(&mentions, &mut uf);
     join_partial_names(&mentions, &mut uf);
     let mut actors: Vec<LocalActor> = Vec::new();
     let mut actor_of = vec![0; mentions.len()];
@@ -53,8 +55,20 @@ pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> Do
                     words: m.words,
                     uses: 1,
                     acronym: m.acronym,
+                    titled: false,
                 });
             }
+        }
+        if let Some(titled) = &m.titled
+            && !actor.aliases.contains(titled)
+        {
+            actor.aliases.push(titled.clone());
+            actor.alias_stats.push(AliasStats {
+                words: titled.split_whitespace().count(),
+                uses: 0,
+                acronym: false,
+                titled: true,
+            });
         }
         if m.strength > actor.strength || actor.mentions.len() == 1 {
             actor.kind = m.kind;
@@ -91,6 +105,9 @@ pub fn canonical_name(actor: &LocalActor) -> String {
         .collect();
     let mut best: Option<(&str, usize, usize)> = None; // name, words, uses
     for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
+        if stats.titled {
+            continue;
+        }
         // "Minster Mohammad Javad Zarif" only puts a common word (a misspelt title) before
         // a full name; "Majid Takht Ravanchi" puts a first name before one.
         let first_word = alias
@@ -120,16 +137,27 @@ pub fn canonical_name(actor: &LocalActor) -> String {
 
 /// Joins a surname or first name (or a shorter tail of a name, or a name written as one
 /// word) to the single multi-word person name in the document it belongs to.
+///
+/// A tail after a patronymic particle is a father's name, not a surname ("Salman" in
+/// "Mohammed bin Salman"). A first name written with a title ("Prince Charles") joins a
+/// full name only if that full name was written with the same title.
 fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
     let mut tails: FxHashMap<u64, FxHashSet<usize>> = FxHashMap::default();
     let mut firsts: FxHashMap<u64, FxHashSet<usize>> = FxHashMap::default();
+    let mut titles_of: FxHashMap<usize, FxHashSet<String>> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != ActorKind::Person || m.words < 2 {
             continue;
         }
         let words: Vec<&str> = m.name.split_whitespace().collect();
         let root = uf.find(i);
+        if let Some(title) = honorific_of(m) {
+            titles_of.entry(root).or_default().insert(title);
+        }
         for k in 1..words.len() {
+            if is_patronymic(words[k - 1]) || is_generation(&words[k..]) {
+                continue;
+            }
             tails
                 .entry(key_hash(&words[k..], 0))
                 .or_default()
@@ -143,7 +171,7 @@ fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
         }
         // Middle names ("Lula" in "Luiz Inacio Lula da Silva"), particles aside.
         for middle in words.iter().skip(1).take(words.len().saturating_sub(2)) {
-            if !PARTICLES.contains(middle) {
+            if !PARTICLES.contains(middle) && !is_patronymic(middle) {
                 firsts
                     .entry(key_hash(&[middle], 0))
                     .or_default()
@@ -172,7 +200,211 @@ fn join_partial_names(mentions: &[LocalMention], uf: &mut UnionFind) {
         } else if m.words == 1
             && let Some(root) = unique(&firsts)
         {
+            let same_title = match honorific_of(m) {
+                None => true,
+                Some(t) => titles_of
+                    .get(&uf.find(root))
+                    .is_some_and(|ts| ts.contains(&t)),
+            };
+            if same_title {
+                uf.union(i, root);
+            }
+        }
+    }
+}
+
+/// The honorific a mention was written with ("prince" for "Prince Mohammed").
+fn honorific_of(m: &LocalMention) -> Option<String> {
+    let titled = m.titled.as_ref()?;
+    let title = titled.split_whitespace().next()?;
+    Some(title.trim_end_matches('.').to_lowercase())
+}
+
+/// "bin", "ibn", "bint": the name after it is the father's.
+fn is_patronymic(word: &str) -> bool {
+    matches!(word, "bin" | "ibn" | "bint" | "ould" | "ben")
+}
+
+/// "III", "Jr": a generation, not a surname.
+fn is_generation(words: &[&str]) -> bool {
+    matches!(
+        words,
+        [w] if matches!(
+            w.trim_end_matches('.').to_lowercase().as_str(),
+            "jr" | "sr" | "ii" | "iii" | "iv" | "junior" | "senior"
+        )
+    )
+}
+
+/// A person's name as first name and surname, without initials or a generation, the
+/// first name in its full form ("Bob Mueller" and "Robert S. Mueller III" are both
+/// robert mueller).
+fn full_name_key(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            let bare = w.trim_end_matches('.');
+            bare.chars().count() > 1 && !is_generation(&[w])
+        })
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let first = key(words[0]);
+    let first = lexicon()
+        .value("nicknames", &first)
+        .map_or(first, str::to_string);
+    Some((first, key(words[words.len() - 1])))
+}
+
+/// Links within a document that need more than one name's spelling: the same person's
+/// name with a nickname or initials, a one-letter spelling variant of a surname, an
+/// acronym made of a name's initials, a clipped form of a long one-word name, and an
+/// organization's name in another word order.
+fn join_variants(mentions: &[LocalMention], uf: &mut UnionFind) {
+    // People: first name and surname, and a one-letter slip in a long surname.
+    let mut by_full: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut people: Vec<(usize, String, String)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != ActorKind::Person || m.words < 2 {
+            continue;
+        }
+        let Some((first, last)) = full_name_key(&m.name) else {
+            continue;
+        };
+        match by_full.get(&(first.clone(), last.clone())) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_full.insert((first.clone(), last.clone()), i);
+                people.push((i, first, last));
+            }
+        }
+    }
+    for a in 0..people.len() {
+        for b in a + 1..people.len() {
+            let (i, fi, li) = &people[a];
+            let (j, fj, lj) = &people[b];
+            if fi == fj && li.len() >= MIN_VARIANT_LETTERS && edit_distance_at_most_one(li, lj) {
+                uf.union(*i, *j);
+            }
+        }
+    }
+    // Single long words: clipped forms and spelling variants of a non-person's name.
+    let singles: Vec<(usize, String)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
+        .map(|(i, m)| (i, key(&m.name)))
+        .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
+        .collect();
+    for (a, (i, ki)) in singles.iter().enumerate() {
+        let longer: Vec<usize> = singles
+            .iter()
+            .filter(|(_, kj)| kj.len() >= ki.len() + 4 && kj.starts_with(ki.as_str()))
+            .map(|&(j, _)| j)
+            .collect();
+        let roots: FxHashSet<usize> = longer.iter().map(|&j| uf.find(j)).collect();
+        if roots.len() == 1
+            && let Some(&j) = longer.first()
+        {
+            uf.union(*i, j);
+        }
+        for (j, kj) in &singles[a + 1..] {
+            if ki.len() >= MIN_VARIANT_LETTERS + 3
+                && ki.len() == kj.len()
+                && ki[..MIN_VARIANT_LETTERS.min(ki.len())]
+                    == kj[..MIN_VARIANT_LETTERS.min(kj.len())]
+                && edit_distance_at_most_one(ki, kj)
+            {
+                uf.union(*i, *j);
+            }
+        }
+    }
+    // Organizations in another word order ("Menatep Group", "Group Menatep").
+    let lex = lexicon();
+    let mut by_words: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.words < 2 || m.kind == ActorKind::Person {
+            continue;
+        }
+        let mut words: Vec<String> = m.name.split_whitespace().map(key).collect();
+        if !words.iter().any(|w| lex.has(List::OrgHeads, w)) {
+            continue;
+        }
+        words.sort();
+        match by_words.get(&words) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_words.insert(words, i);
+            }
+        }
+    }
+    // Acronyms made of a name's initials ("NAO", "MoD").
+    let mut by_initials: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.words < 2 || m.kind == ActorKind::Person || m.acronym {
+            continue;
+        }
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|w| !lex.has(List::FunctionWords, &w.to_lowercase()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        for initials in [all, content] {
+            if initials.chars().count() >= 2 {
+                by_initials
+                    .entry(initials.to_lowercase())
+                    .or_default()
+                    .insert(uf.find(i));
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.words != 1 || !(m.acronym || is_mixed_acronym(&m.name)) {
+            continue;
+        }
+        let letters: String = m
+            .name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if let Some(roots) = by_initials.get(&letters)
+            && roots.len() == 1
+            && let Some(&root) = roots.iter().next()
+        {
             uf.union(i, root);
         }
     }
+}
+
+/// Letters a surname or one-word name needs before a one-letter difference is a spelling
+/// variant rather than another name.
+const MIN_VARIANT_LETTERS: usize = 6;
+/// Letters a one-word name needs to be taken as the clipped form of a longer one.
+const MIN_CLIPPED_LETTERS: usize = 5;
+
+/// Whether two words differ by at most one letter changed, added or removed.
+pub(crate) fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        return true;
+    }
+    let skip = usize::from(short.len() != long.len());
+    short[prefix + 1 - skip..] == long[prefix + 1..]
 }

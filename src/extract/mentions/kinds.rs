@@ -6,9 +6,9 @@ use super::{LocalMention, Strength, strength};
 use crate::extract::ActorKind;
 use crate::extract::gazetteer::{self, Form};
 use crate::extract::names::clean_display;
-use crate::text::lexicon::{List, is_common_word, lexicon};
+use crate::text::lexicon::{List, is_common_word, is_given_name, lexicon};
 use crate::text::token::TokenKind;
-use crate::text::words::is_acronym;
+use crate::text::words::{is_acronym, is_mixed_acronym};
 
 impl<'a> Finder<'a> {
     /// Whether a locative preposition stands right before the token ("in", "near").
@@ -24,6 +24,9 @@ impl<'a> Finder<'a> {
     /// Emits the mentions of one cleaned segment.
     pub(super) fn segment(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
+        if self.government_of(pieces) {
+            return;
+        }
         if !gazetteer::may_start(&self.text[pieces[0].start..pieces[0].end]) {
             self.titled(pieces);
             return;
@@ -53,6 +56,28 @@ impl<'a> Finder<'a> {
             break;
         }
         self.titled(pieces);
+    }
+
+    /// "Government of the Islamic Republic of Iran": a country's government is the
+    /// country as an actor. Emits the country and returns whether it did.
+    fn government_of(&mut self, pieces: &[Piece]) -> bool {
+        if pieces.len() < 3 || self.lower_of(&pieces[0]) != "government" {
+            return false;
+        }
+        let mut k = 1;
+        while k < pieces.len() && pieces[k].connector {
+            k += 1;
+        }
+        if k == 1 || k >= pieces.len() {
+            return false;
+        }
+        match gazetteer::lookup(self.text_of(&pieces[k..])) {
+            Some(hit) if hit.entry.kind == ActorKind::Country => {
+                self.emit_gazetteer(&pieces[k..], hit);
+                true
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn emit_gazetteer(&mut self, pieces: &[Piece], hit: gazetteer::Hit) {
@@ -88,7 +113,23 @@ impl<'a> Finder<'a> {
             }
         }
         if j == 0 {
-            self.plain(pieces);
+            match self.title_phrase_end(pieces) {
+                Some(t) => {
+                    // What stands before the title may name the office holder's body
+                    // ("Bank of England Governor").
+                    let first_title = (0..t)
+                        .find(|&k| !pieces[k].connector && lex.is_title(self.lower_of(&pieces[k])))
+                        .unwrap_or(t);
+                    if first_title > 0 && self.has_head_word(&pieces[..first_title]) {
+                        self.plain(&pieces[..first_title]);
+                    }
+                    self.titled_person(&pieces[t - 1], &pieces[t..]);
+                }
+                None if self.force_person && !self.has_head_word(pieces) => {
+                    self.emit(pieces, ActorKind::Person, strength::TITLE, None);
+                }
+                None => self.plain(pieces),
+            }
             return;
         }
         if j == pieces.len() {
@@ -108,7 +149,48 @@ impl<'a> Finder<'a> {
         } else if self.has_head_word(rest) {
             self.plain(pieces);
         } else {
-            self.emit(rest, ActorKind::Person, strength::TITLE, None);
+            self.titled_person(&pieces[j - 1], rest);
+        }
+    }
+
+    /// Where the person's name starts after a title phrase that opens with office words
+    /// rather than a title ("Shadow Home Secretary David Davis", "Auditor General Sir John
+    /// Bourn"): after the last title word, when what follows is a person's name.
+    fn title_phrase_end(&self, pieces: &[Piece]) -> Option<usize> {
+        let lex = lexicon();
+        let t = (1..pieces.len().saturating_sub(1))
+            .rev()
+            .find(|&k| !pieces[k].connector && lex.is_title(self.lower_of(&pieces[k])))?;
+        let rest = &pieces[t + 1..];
+        if rest.first().is_none_or(|p| p.connector) || self.has_head_word(rest) {
+            return None;
+        }
+        let names = rest.iter().filter(|p| !p.connector).count();
+        let first = self.lower_of(&rest[0]);
+        let name_like = is_given_name(first) || !is_common_word(first);
+        let plain_names = rest.iter().all(|p| {
+            let s = &self.text[p.start..p.end];
+            p.connector || (!is_acronym(s) && gazetteer::lookup(s).is_none())
+        });
+        ((1..=4).contains(&names) && name_like && plain_names).then_some(t + 1)
+    }
+
+    /// Emits a person's name that followed `title`, keeping the titled form ("Lord Bach")
+    /// when the title is one people are named with.
+    fn titled_person(&mut self, title: &Piece, name: &[Piece]) {
+        self.emit(name, ActorKind::Person, strength::TITLE, None);
+        let honorific = self.lower_of(title).trim_end_matches('.');
+        if lexicon().has(List::Honorifics, honorific)
+            && let (Some(first), Some(last)) = (name.first(), name.last())
+        {
+            let titled = clean_display(&format!(
+                "{} {}",
+                &self.text[title.start..title.end],
+                &self.text[first.start..last.end]
+            ));
+            if let Some(m) = self.mentions.last_mut() {
+                m.titled = Some(titled);
+            }
         }
     }
 
@@ -212,7 +294,7 @@ impl<'a> Finder<'a> {
             (ActorKind::Place, strength::HEAD_WORD)
         } else if lex.has(List::GroupWords, last) {
             (ActorKind::Group, strength::HEAD_WORD)
-        } else if words.len() == 1 && is_acronym(surface) {
+        } else if words.len() == 1 && (is_acronym(surface) || is_mixed_acronym(surface)) {
             (ActorKind::Organization, strength::WEAK)
         } else if self.after_locative(pieces[0].token) {
             (ActorKind::Place, strength::SHAPE)
@@ -272,6 +354,7 @@ impl<'a> Finder<'a> {
             gazetteer,
             sentence: self.sentence,
             adjective: false,
+            titled: None,
         });
     }
 }

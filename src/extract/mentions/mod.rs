@@ -50,6 +50,8 @@ pub struct LocalMention {
     /// An adjective of the name ("Iranian" for Iran): it tells what a sentence is about
     /// and who a role speaks for, but it does not name the actor.
     pub adjective: bool,
+    /// The name with the title it was written with ("Lord Bach"), kept as an alias.
+    pub titled: Option<String>,
 }
 
 /// The names of a document grouped into actors.
@@ -80,6 +82,9 @@ pub struct AliasStats {
     pub uses: usize,
     /// Whether it is an acronym.
     pub acronym: bool,
+    /// Whether it is the name with a title ("Lord Bach"): a way of writing it, never the
+    /// canonical name.
+    pub titled: bool,
 }
 
 /// All names of one document.
@@ -134,6 +139,7 @@ pub fn find(text: &str, seg: &Segmented) -> DocumentActors {
         sentence: 0,
         initial: None,
         table_line: false,
+        force_person: false,
     };
     for (index, s) in seg.sentences.iter().enumerate() {
         if matches!(s.kind, SentenceKind::Boilerplate | SentenceKind::Metadata) {

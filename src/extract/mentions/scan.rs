@@ -5,7 +5,7 @@
 use super::word_stats::WordStats;
 use super::{LocalMention, strength};
 use crate::extract::gazetteer;
-use crate::text::lexicon::{List, is_common_word, lexicon};
+use crate::text::lexicon::{List, is_common_word, is_given_name, lexicon};
 use crate::text::token::{Token, TokenKind};
 use crate::text::words::is_acronym;
 
@@ -54,6 +54,8 @@ pub(super) struct Finder<'a> {
     pub(super) initial: Option<usize>,
     /// The sentence is a line of a table (results, prices): mostly numbers.
     pub(super) table_line: bool,
+    /// Letters after the name being emitted ("QC") say it is a person's.
+    pub(super) force_person: bool,
 }
 
 impl<'a> Finder<'a> {
@@ -286,23 +288,28 @@ impl<'a> Finder<'a> {
             let w = self.lower_of(&first);
             let strip = first.connector
                 || (!whole_in_gazetteer
-                    && (lex.has(List::FunctionWords, w)
+                    && ((lex.has(List::FunctionWords, w)
+                        && !(lex.has(List::Titles, w) && pieces.len() > 1))
                         || lex.has(List::Months, w)
                         || lex.has(List::Weekdays, w)
                         || lex.has(List::NotNames, w)
-                        || (initial
-                            && pieces.len() > 1
-                            && !lex.has(List::Titles, w)
-                            && (self.stats.lower_case.contains(w)
-                                || (is_common_word(w)
-                                    && (w.ends_with("ing")
-                                        || w.ends_with("ed")
-                                        || w.ends_with("ly")))))));
+                        || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
             if !strip {
                 break;
             }
             pieces.remove(0);
             initial = false;
+        }
+        // "Ian MacDonald QC": letters after a name are no part of it, and say it is a
+        // person's.
+        let mut post_nominal = false;
+        while pieces.len() > 1
+            && pieces.last().is_some_and(|p| {
+                lex.has(List::PostNominals, self.lower_of(p).trim_end_matches('.'))
+            })
+        {
+            pieces.pop();
+            post_nominal = true;
         }
         // "CNBC Friday", "Parliament in March": a day or month closes no name.
         loop {
@@ -344,9 +351,43 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
+        self.force_person = post_nominal;
         for segment in self.split_at_org_heads(&pieces) {
             self.segment(&segment);
         }
+        self.force_person = false;
+    }
+
+    /// Whether the first word of a run that opens a sentence is no part of the name: a
+    /// word the document writes in lower case elsewhere, a participle or adverb, a role
+    /// noun or demonym before a full name ("Singer George Michael", "Briton Clive Owen"),
+    /// unless it is a first name ("Will Smith") or an organization's head word before its
+    /// name ("Group Menatep").
+    fn strips_at_start(&self, pieces: &[Piece]) -> bool {
+        let lex = lexicon();
+        let w = self.lower_of(&pieces[0]);
+        if lex.has(List::Titles, w) || is_given_name(w) {
+            return false;
+        }
+        let next_is_name = pieces
+            .get(1)
+            .is_some_and(|p| !is_common_word(self.lower_of(p)));
+        if lex.has(List::OrgHeads, w) && next_is_name {
+            return false;
+        }
+        if self.stats.lower_case.contains(w) {
+            return true;
+        }
+        if is_common_word(w) && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
+            return true;
+        }
+        let demonym = gazetteer::lookup(&self.text[pieces[0].start..pieces[0].end])
+            .is_some_and(|h| h.form != gazetteer::Form::Name);
+        let person_follows = pieces.len() >= 3
+            && !pieces[1].connector
+            && (is_given_name(self.lower_of(&pieces[1]))
+                || lex.has(List::Titles, self.lower_of(&pieces[1])));
+        (is_common_word(w) || demonym) && person_follows
     }
 
     pub(super) fn reporting_verb_after(&self, token: usize) -> bool {
@@ -366,7 +407,8 @@ impl<'a> Finder<'a> {
         };
         let last_head = pieces.iter().rposition(is_head);
         match last_head {
-            Some(h) if h + 1 < pieces.len() && !pieces[h + 1].connector => {
+            // A head word opening the name ("Group Menatep") closes nothing.
+            Some(h) if h > 0 && h + 1 < pieces.len() && !pieces[h + 1].connector => {
                 vec![pieces[..=h].to_vec(), pieces[h + 1..].to_vec()]
             }
             _ => vec![pieces.to_vec()],
