@@ -321,3 +321,17 @@ fn people_sharing_a_first_name_or_surname_across_documents_stay_apart() {
         x.actors
     );
 }
+
+#[test]
+fn organizations_named_with_common_words_or_numbers_are_found() {
+    let texts = [
+        "A spokeswoman for Human Rights Watch said it was wrong. Barry Hale, a spokesman for the campaign group Liberty, told BBC Radio 4's Today programme it was unfair. According to the Independent, more will resign. Emmanuel Roux of Shearman and Sterling said the claim stood.",
+    ];
+    let x = extract_texts(&texts);
+    let kind = |n: &str| actor(&x, n).kind;
+    assert_eq!(kind("Human Rights Watch"), ActorKind::Organization);
+    assert_eq!(kind("Liberty"), ActorKind::Organization);
+    assert_eq!(kind("BBC Radio 4"), ActorKind::Media);
+    assert_eq!(kind("Independent"), ActorKind::Media);
+    actor(&x, "Shearman and Sterling");
+}

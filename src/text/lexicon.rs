@@ -60,13 +60,17 @@ pub enum List {
     Honorifics,
     /// `[post_nominals]`
     PostNominals,
+    /// `[org_descriptors]`
+    OrgDescriptors,
+    /// `[member_nouns]`
+    MemberNouns,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 27] = [
+    pub const ALL: [List; 29] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -93,6 +97,8 @@ impl List {
         List::CompanyNouns,
         List::Honorifics,
         List::PostNominals,
+        List::OrgDescriptors,
+        List::MemberNouns,
         List::EventForms,
     ];
 
@@ -125,6 +131,8 @@ impl List {
             List::CompanyNouns => "company_nouns",
             List::Honorifics => "honorifics",
             List::PostNominals => "post_nominals",
+            List::OrgDescriptors => "org_descriptors",
+            List::MemberNouns => "member_nouns",
             List::EventForms => "event forms",
         }
     }

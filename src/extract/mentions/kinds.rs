@@ -194,6 +194,33 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether the words before a name say it is an organization: someone who speaks or
+    /// works for it ("a spokeswoman for X", "director of X"), or a noun for what it is
+    /// ("the campaign group X", "the charity X").
+    fn speaks_for(&self, pieces: &[Piece]) -> bool {
+        let lex = lexicon();
+        let at = pieces[0].token;
+        let word_at = |i: usize| {
+            self.tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &self.lower[t.start..t.end])
+        };
+        let mut before = at.checked_sub(1).and_then(word_at);
+        let mut k = at.saturating_sub(1);
+        if before == Some("the") {
+            k = k.saturating_sub(1);
+            before = k.checked_sub(0).and_then(word_at).filter(|_| at >= 2);
+        }
+        let Some(before) = before else { return false };
+        if lex.has(List::OrgDescriptors, before) {
+            return true;
+        }
+        matches!(before, "for" | "of" | "at" | "from")
+            && k >= 1
+            && word_at(k - 1).is_some_and(|w| lex.has(List::MemberNouns, w))
+    }
+
     /// Whether a name has an initial ("S." in "Robert S. Mueller").
     fn has_initial(&self, pieces: &[Piece]) -> bool {
         pieces
@@ -259,9 +286,15 @@ impl<'a> Finder<'a> {
             .filter(|p| !p.connector)
             .map(|p| self.lower_of(p))
             .collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        let (Some(first), Some(_)) = (words.first(), words.last()) else {
             return;
         };
+        // The last word that is not a number ("Radio" in "BBC Radio 4").
+        let last = words
+            .iter()
+            .rev()
+            .find(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or(first);
         let surface = self.text_of(pieces);
         let media_cue = pieces[0].token > 0 && {
             let before = self.tokens[pieces[0].token - 1];
@@ -276,8 +309,15 @@ impl<'a> Finder<'a> {
             before.kind == TokenKind::Word
                 && lex.has(List::MediaCues, &self.lower[before.start..before.end])
         };
+        // "according to the Independent", "told the Times": a newspaper's one-word name
+        // after "the", in running text.
+        let the_before = pieces[0].token > 0
+            && self.tokens[pieces[0].token - 1].kind == TokenKind::Word
+            && self.word(pieces[0].token - 1) == "the"
+            && self.initial != Some(pieces[0].token);
         let (kind, how_sure) = if (words.len() == 1 && lex.has(List::MediaNames, first))
             || (words.len() > 1 && lex.has(List::MediaHeads, last))
+            || (words.len() == 1 && the_before && lex.has(List::MediaHeads, first))
             || media_cue
         {
             (ActorKind::Media, strength::HEAD_WORD)
@@ -308,6 +348,10 @@ impl<'a> Finder<'a> {
             })
         {
             (ActorKind::Person, strength::SHAPE)
+        } else if self.speaks_for(pieces) {
+            // "a spokeswoman for Human Rights Watch", "the campaign group Liberty": an
+            // organization, even when its name is made of common words.
+            (ActorKind::Organization, strength::SHAPE)
         } else if words.len() == 1 && self.reporting_verb_after(pieces[0].token) {
             (ActorKind::Person, strength::WEAK)
         } else if let Some(found) = self.context_kind(pieces) {

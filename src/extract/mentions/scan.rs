@@ -140,6 +140,38 @@ impl<'a> Finder<'a> {
                     i = self.push_name_piece(&mut pieces, j, end);
                     continue;
                 }
+                // "BBC Radio 4", "Channel 5": a broadcaster's number belongs to its name.
+                if i < end
+                    && self.tokens[i].kind == TokenKind::Number
+                    && self.tokens[i].space_before
+                    && matches!(prev, "radio" | "channel" | "tv")
+                {
+                    let t = self.tokens[i];
+                    let digits = t
+                        .text(self.text)
+                        .bytes()
+                        .take_while(u8::is_ascii_digit)
+                        .count();
+                    if digits > 0 {
+                        let mut piece = self.piece(i, false);
+                        piece.end = t.start + digits;
+                        pieces.push(piece);
+                        i += 1;
+                        // "Radio 4's": the possessive ends the name.
+                        if digits < t.end - t.start {
+                            break;
+                        }
+                        continue;
+                    }
+                }
+                // "of Shearman and Sterling", "Marks & Spencer": two single names joined
+                // into one firm's; "and" only after "of" or "at" (an affiliation), and
+                // never between places.
+                if i + 1 < end && self.joins_firm_names(&pieces, i, end) {
+                    pieces.push(self.piece(i, true));
+                    i = self.push_name_piece(&mut pieces, i + 1, end);
+                    continue;
+                }
                 if i + 2 < end
                     && self.is_word(i, end, "of")
                     && self.is_word(i + 1, end, "the")
@@ -167,6 +199,38 @@ impl<'a> Finder<'a> {
             };
             i = self.acronyms_after(i, end, owner);
         }
+    }
+
+    /// Whether the "and" or "&" at `i` joins two names into one firm's name.
+    fn joins_firm_names(&self, pieces: &[Piece], i: usize, end: usize) -> bool {
+        let t = self.tokens[i];
+        let ampersand = t.is_punct(self.text, '&');
+        if !(ampersand || self.is_word(i, end, "and")) || !self.is_name_token(i + 1) {
+            return false;
+        }
+        if ampersand {
+            return true;
+        }
+        let plain_name = |a: usize| {
+            let s = self.tokens[a].text(self.text);
+            gazetteer::lookup(s).is_none() && !is_acronym(s)
+        };
+        let single = |a: usize| {
+            plain_name(a) && !is_common_word(&self.lower[self.tokens[a].start..self.tokens[a].end])
+        };
+        let after_ends = i + 2 >= end
+            || !(self.is_name_token(i + 2) || self.tokens[i + 2].is_punct(self.text, '&'));
+        let start = pieces.first().map_or(i, |p| p.token);
+        pieces.len() == 1
+            && single(start)
+            && plain_name(i + 1)
+            && after_ends
+            && start >= 1
+            && matches!(self.tokens[start - 1].kind, TokenKind::Word)
+            && matches!(
+                &self.lower[self.tokens[start - 1].start..self.tokens[start - 1].end],
+                "of" | "at"
+            )
     }
 
     /// A sentence mostly in capitals (a shouted headline) has no reliable acronyms.
@@ -292,7 +356,6 @@ impl<'a> Finder<'a> {
                         && !(lex.has(List::Titles, w) && pieces.len() > 1))
                         || lex.has(List::Months, w)
                         || lex.has(List::Weekdays, w)
-                        || lex.has(List::NotNames, w)
                         || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
             if !strip {
                 break;
@@ -408,7 +471,12 @@ impl<'a> Finder<'a> {
         let last_head = pieces.iter().rposition(is_head);
         match last_head {
             // A head word opening the name ("Group Menatep") closes nothing.
-            Some(h) if h > 0 && h + 1 < pieces.len() && !pieces[h + 1].connector => {
+            Some(h)
+                if h > 0
+                    && h + 1 < pieces.len()
+                    && !pieces[h + 1].connector
+                    && self.tokens[pieces[h + 1].token].kind != TokenKind::Number =>
+            {
                 vec![pieces[..=h].to_vec(), pieces[h + 1..].to_vec()]
             }
             _ => vec![pieces.to_vec()],
