@@ -35,11 +35,25 @@ pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> Do
     }
     join_variants(&mentions, &mut uf);
     join_partial_names(&mentions, &mut uf);
+    // A capitalized common word ("Trump", "Green") is a name only if it joined one that is
+    // surely a name; else it was a word set in capitals.
+    let mut solid: FxHashSet<usize> = FxHashSet::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if !m.doubtful {
+            solid.insert(uf.find(i));
+        }
+    }
+    let kept: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !mentions[i].doubtful || solid.contains(&uf.find(i)))
+        .collect();
+    let roots: Vec<usize> = kept.iter().map(|&i| uf.find(i)).collect();
+    let mut all: Vec<Option<LocalMention>> = mentions.into_iter().map(Some).collect();
+    let mentions: Vec<LocalMention> = kept.iter().filter_map(|&i| all[i].take()).collect();
     let mut actors: Vec<LocalActor> = Vec::new();
     let mut actor_of = vec![0; mentions.len()];
     let mut root_actor: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        let root = uf.find(i);
+        let root = roots[i];
         let a = *root_actor.entry(root).or_insert_with(|| {
             actors.push(LocalActor::default());
             actors.len() - 1

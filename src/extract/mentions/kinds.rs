@@ -363,6 +363,14 @@ impl<'a> Finder<'a> {
                 .iter()
                 .all(|w| is_common_word(w) || lex.has(List::FunctionWords, w))
             {
+                // One such word may still be a surname ("Trump", "Brown"): kept if it
+                // joins a full name.
+                if words.len() == 1 && self.initial != Some(pieces[0].token) {
+                    self.emit(pieces, ActorKind::Other, strength::GUESS, None);
+                    if let Some(m) = self.mentions.last_mut() {
+                        m.doubtful = true;
+                    }
+                }
                 return;
             }
             (ActorKind::Other, strength::GUESS)
@@ -399,6 +407,7 @@ impl<'a> Finder<'a> {
             sentence: self.sentence,
             adjective: false,
             titled: None,
+            doubtful: false,
         });
     }
 }

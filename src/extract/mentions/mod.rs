@@ -52,6 +52,8 @@ pub struct LocalMention {
     pub adjective: bool,
     /// The name with the title it was written with ("Lord Bach"), kept as an alias.
     pub titled: Option<String>,
+    /// A capitalized common word: kept only if it joins a sure name.
+    pub doubtful: bool,
 }
 
 /// The names of a document grouped into actors.
