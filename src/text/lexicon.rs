@@ -64,13 +64,19 @@ pub enum List {
     OrgDescriptors,
     /// `[member_nouns]`
     MemberNouns,
+    /// `[document_nouns]`
+    DocumentNouns,
+    /// `[document_verbs]`
+    DocumentVerbs,
+    /// `[claim_nouns]`
+    ClaimNouns,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 29] = [
+    pub const ALL: [List; 32] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -99,6 +105,9 @@ impl List {
         List::PostNominals,
         List::OrgDescriptors,
         List::MemberNouns,
+        List::DocumentNouns,
+        List::DocumentVerbs,
+        List::ClaimNouns,
         List::EventForms,
     ];
 
@@ -133,6 +142,9 @@ impl List {
             List::PostNominals => "post_nominals",
             List::OrgDescriptors => "org_descriptors",
             List::MemberNouns => "member_nouns",
+            List::DocumentNouns => "document_nouns",
+            List::DocumentVerbs => "document_verbs",
+            List::ClaimNouns => "claim_nouns",
             List::EventForms => "event forms",
         }
     }

@@ -326,8 +326,10 @@ fn join_variants(mentions: &[LocalMention], uf: &mut UnionFind) {
         for (j, kj) in &singles[a + 1..] {
             if ki.len() >= MIN_VARIANT_LETTERS + 3
                 && ki.len() == kj.len()
-                && ki[..MIN_VARIANT_LETTERS.min(ki.len())]
-                    == kj[..MIN_VARIANT_LETTERS.min(kj.len())]
+                && ki
+                    .chars()
+                    .take(MIN_VARIANT_LETTERS)
+                    .eq(kj.chars().take(MIN_VARIANT_LETTERS))
                 && edit_distance_at_most_one(ki, kj)
             {
                 uf.union(*i, *j);
