@@ -105,7 +105,25 @@ pub fn run_extract(
     out: &mut dyn Write,
     errors: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let path = args.path.clone().unwrap_or_else(crate::bundled_corpus_path);
+    let mut path = args.path.clone().unwrap_or_else(crate::bundled_corpus_path);
+    if path.is_file() && open::is_project_file(&path) {
+        // A project is not an article: extract the corpus it is about.
+        let opened = Project::load(&path)?;
+        let corpus = crate::project::resolve_corpus_path(&opened.project.corpus.path, &path);
+        writeln!(
+            errors,
+            "note: {} is a Claimbench project; extracting its corpus, {}",
+            path.display(),
+            corpus.display()
+        )?;
+        if !corpus.exists() {
+            anyhow::bail!(
+                "the project's corpus, {}, is not there (moved or renamed?); open the project in the workbench to locate it, or give the corpus to extract instead",
+                corpus.display()
+            );
+        }
+        path = corpus;
+    }
     let options = LoadOptions {
         max_file_bytes: args.max_file_mb.saturating_mul(1_000_000),
     };

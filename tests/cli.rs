@@ -286,9 +286,9 @@ fn migrate_rewrites_version_1_files_keeping_the_old_one_as_backup() {
     std::fs::copy(&fixture, &project).expect("copy");
     let output = claimbench(&["migrate", project.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("migrated from format 1 to format 2"));
+    assert!(stdout(&output).contains("migrated from format 1 to format 3"));
     let text = std::fs::read_to_string(&project).expect("read");
-    assert!(text.contains("version: 2,"));
+    assert!(text.contains("version: 3,"));
     assert_eq!(
         std::fs::read(dir.path().join("old.claimbench.ron.bak")).expect("backup"),
         std::fs::read(&fixture).expect("fixture")
@@ -304,4 +304,57 @@ fn migrate_rewrites_version_1_files_keeping_the_old_one_as_backup() {
     let output = claimbench(&["migrate", broken.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("“notez”"));
+}
+
+#[test]
+fn migrate_rewrites_version_2_files_to_version_3_with_nothing_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/project-v2.claimbench.ron");
+    let before = claimbench::project::Project::load(&fixture).expect("loads");
+    assert!(
+        before
+            .notes
+            .contains(&claimbench::project::LoadNote::Migrated { from: 2 }),
+        "{:?}",
+        before.notes
+    );
+    let project = dir.path().join("two.claimbench.ron");
+    std::fs::copy(&fixture, &project).expect("copy");
+    let output = claimbench(&["migrate", project.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("migrated from format 2 to format 3"));
+    let after = claimbench::project::Project::load(&project).expect("loads");
+    assert!(after.notes.is_empty(), "{:?}", after.notes);
+    assert_eq!(after.project.version, 3);
+    assert_eq!(after.project.annotations, before.project.annotations);
+    assert_eq!(after.project.actors, before.project.actors);
+}
+
+#[test]
+fn extract_given_a_project_extracts_its_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = project_with_one_unattached(dir.path());
+    let output = claimbench(&[
+        "extract",
+        project.to_str().expect("path"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("is a Claimbench project; extracting its corpus"));
+    let csv = stdout(&output);
+    assert!(csv.contains("17,000"), "claims of the corpus: {csv}");
+    assert!(
+        !csv.contains("claimbench-project"),
+        "the project is not an article"
+    );
+    std::fs::remove_dir_all(dir.path().join("corpus")).expect("remove");
+    let output = claimbench(&["extract", project.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not there"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use claimbench::project::{
     ActorCuration, Anchor, Annotation, AuditChange, AuditEntry, CorpusRef, LoadNote, Project,
-    ProjectError, Reference, Split, Stance, Status, Verdict,
+    ProjectError, Reference, SpeakerChoice, Split, Stance, Status, Verdict,
 };
 
 fn sample() -> Project {
@@ -35,6 +35,14 @@ fn sample() -> Project {
             by: "Ana".into(),
             change: AuditChange::Status(Status::Done),
         }],
+        speaker: match i {
+            0 => None,
+            1 => Some(SpeakerChoice::Nobody),
+            _ => Some(SpeakerChoice::Actor {
+                id: "new:jane-roe".into(),
+                name: "Jane Roe".into(),
+            }),
+        },
     };
     Project {
         corpus: CorpusRef {
@@ -139,7 +147,7 @@ fn messages_say_it_in_words_without_type_names() {
         text[..text.len() / 2].to_string(),
         text.replacen("MostlyFalse", "MostlyFals", 1),
         text.replacen("start: 7", "start: \"seven\"", 1),
-        text.replacen("version: 2,", "version: 2", 1),
+        text.replacen("version: 3,", "version: 3", 1),
         "not ron at all {{{".to_string(),
         "(format: \"claimbench-project\", version: 2".to_string(),
         String::new(),
@@ -235,14 +243,14 @@ fn no_single_byte_change_goes_unnoticed() {
 #[test]
 fn versions_newer_zero_and_nested_too_deep_are_refused_in_words() {
     let text = sample().to_ron();
-    let newer = text.replacen("version: 2,", "version: 7,\n    new_field: 3,", 1);
+    let newer = text.replacen("version: 3,", "version: 7,\n    new_field: 3,", 1);
     let err = from_text(&newer).expect_err("newer");
     assert!(
         matches!(err, ProjectError::NewerVersion { found: 7, .. }),
         "{err}"
     );
     assert!(err.to_string().contains("Update Claimbench"), "{err}");
-    let zero = damaged_message(&text.replacen("version: 2,", "version: 0,", 1));
+    let zero = damaged_message(&text.replacen("version: 3,", "version: 0,", 1));
     assert!(zero.contains("version is 0"), "{zero}");
     let deep = format!(
         "(format: \"claimbench-project\", version: 2, corpus: {}{})",

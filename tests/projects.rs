@@ -313,16 +313,46 @@ fn the_grid_sorts_and_filters() {
         },
     );
     assert_eq!(texts(&ws, &reversed).first(), sorted.last());
-    // Words in any case, all of them required.
+    // Words in any case, all of them required, in the claim, its speaker or its title.
+    let searched = |ws: &Workspace, row: u32| {
+        let r = &ws.rows()[row as usize];
+        let title = ws.corpus().documents[r.document]
+            .meta
+            .title
+            .clone()
+            .unwrap_or_default();
+        format!("{} {} {title}", r.claim.text, ws.actor_name(r.speaker)).to_lowercase()
+    };
     let filter = Filter {
         text: "KILLED iranians".into(),
         ..Filter::default()
     };
     let hits = grid::rows(&ws, &index, &filter, Sort::default());
     assert!(!hits.is_empty());
-    for t in texts(&ws, &hits) {
+    for &h in &hits {
+        let t = searched(&ws, h);
         assert!(t.contains("killed") && t.contains("iranians"), "{t}");
     }
+    assert!(
+        hits.iter()
+            .any(|&h| ws.rows()[h as usize].claim.text.contains("killed"))
+    );
+    let speaker_row = ws
+        .rows()
+        .iter()
+        .position(|r| r.speaker.is_some() && !r.claim.text.contains(ws.actor_name(r.speaker)))
+        .expect("a claim whose text does not name its speaker");
+    let name = ws.actor_name(ws.rows()[speaker_row].speaker).to_string();
+    let by_speaker = grid::rows(
+        &ws,
+        &index,
+        &Filter {
+            text: name.clone(),
+            ..Filter::default()
+        },
+        Sort::default(),
+    );
+    assert!(by_speaker.contains(&(speaker_row as u32)), "{name}");
     // Verdict and conflict filters.
     let row = hits[0] as usize;
     ws.apply(Edit::SetVerdict {
@@ -444,4 +474,140 @@ fn every_kind_of_change_undoes_for_well_over_a_hundred_steps() {
     assert!(!ws.undo());
     assert_eq!(*ws.project(), start, "back where it started");
     assert!(!ws.is_dirty(), "the start is what was saved (nothing)");
+}
+
+#[test]
+fn a_claims_speaker_is_corrected_saved_reopened_and_undone() {
+    use claimbench::project::SpeakerChoice;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = copy_bundled(dir.path());
+    let mut ws = open(&OpenRequest::Corpus(corpus));
+    let speaker = |ws: &Workspace, words: &str| {
+        ws.actor_name(ws.rows()[row_with(ws, words)].speaker)
+            .to_string()
+    };
+    let claim = claim_with(&ws, "17,000 deaths");
+    let before = speaker(&ws, "17,000 deaths");
+    let saudi = ws
+        .actors()
+        .iter()
+        .find(|a| a.name == "Saudi Arabia")
+        .expect("actor")
+        .id
+        .clone();
+    let count = |ws: &Workspace, id: &ActorId| {
+        ws.actors()
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or(0, |a| a.claim_count)
+    };
+    let saudi_claims = count(&ws, &saudi);
+    ws.apply(Edit::SetSpeaker {
+        claim: claim.clone(),
+        speaker: Some(SpeakerChoice::Actor {
+            id: saudi.as_str().to_string(),
+            name: "Saudi Arabia".into(),
+        }),
+    })
+    .expect("applies");
+    assert_eq!(speaker(&ws, "17,000 deaths"), "Saudi Arabia");
+    assert!(count(&ws, &saudi) >= saudi_claims);
+    // A speaker the extraction does not have becomes an actor of its own.
+    let other = claim_with(&ws, "The remarks came in response");
+    ws.apply(Edit::SetSpeaker {
+        claim: other.clone(),
+        speaker: Some(SpeakerChoice::Actor {
+            id: claimbench::workspace::curation::new_actor_id("Jane Roe"),
+            name: " Jane Roe ".into(),
+        }),
+    })
+    .expect("applies");
+    assert_eq!(speaker(&ws, "The remarks came in response"), "Jane Roe");
+    let project = dir.path().join("p.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+
+    let mut reopened = open(&OpenRequest::Project(project));
+    assert_eq!(speaker(&reopened, "17,000 deaths"), "Saudi Arabia");
+    assert_eq!(
+        speaker(&reopened, "The remarks came in response"),
+        "Jane Roe"
+    );
+    let jane = reopened
+        .actors()
+        .iter()
+        .find(|a| a.name == "Jane Roe")
+        .expect("made actor");
+    assert_eq!(jane.claim_count, 1);
+    reopened
+        .apply(Edit::SetSpeaker {
+            claim: claim_with(&reopened, "17,000 deaths"),
+            speaker: Some(SpeakerChoice::Nobody),
+        })
+        .expect("applies");
+    assert_eq!(speaker(&reopened, "17,000 deaths"), "");
+    assert!(reopened.undo());
+    assert_eq!(speaker(&reopened, "17,000 deaths"), "Saudi Arabia");
+    reopened
+        .apply(Edit::SetSpeaker {
+            claim: claim_with(&reopened, "17,000 deaths"),
+            speaker: None,
+        })
+        .expect("applies");
+    assert_eq!(speaker(&reopened, "17,000 deaths"), before);
+    let refused = reopened.apply(Edit::SetSpeaker {
+        claim: claim_with(&reopened, "17,000 deaths"),
+        speaker: Some(SpeakerChoice::Actor {
+            id: "new:".into(),
+            name: "  ".into(),
+        }),
+    });
+    assert!(refused.is_err());
+}
+
+#[test]
+fn splitting_a_full_name_takes_its_short_forms_in_the_same_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("create");
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Tax row grows\n\nMichael Howard said taxes would rise by 5% next year. \
+         Mr Howard said 300 jobs would go at the plant by March.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        corpus.join("b.txt"),
+        "Film award\n\nClive Owen won the award on Sunday. \
+         Owen said he had made 20 films in ten years.\n",
+    )
+    .expect("write");
+    let mut ws = open(&OpenRequest::Corpus(corpus));
+    let id_of = |ws: &Workspace, name: &str| {
+        ws.actors()
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .id
+            .clone()
+    };
+    // A wrong merge, as a careless click (or a bad extraction) makes.
+    let (howard, owen) = (id_of(&ws, "Michael Howard"), id_of(&ws, "Clive Owen"));
+    ws.apply(Edit::MergeActors {
+        from: vec![howard],
+        into: owen.clone(),
+    })
+    .expect("applies");
+    let speaker = |ws: &Workspace, words: &str| {
+        ws.actor_name(ws.rows()[row_with(ws, words)].speaker)
+            .to_string()
+    };
+    assert_eq!(speaker(&ws, "300 jobs"), "Clive Owen");
+    ws.apply(Edit::SplitAlias {
+        actor: owen,
+        alias: "Michael Howard".into(),
+    })
+    .expect("applies");
+    assert_eq!(speaker(&ws, "300 jobs"), "Michael Howard");
+    assert_eq!(speaker(&ws, "5% next year"), "Michael Howard");
+    assert_eq!(speaker(&ws, "20 films"), "Clive Owen");
 }

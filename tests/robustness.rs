@@ -22,6 +22,10 @@ fn project_text() -> String {
                 url: "https://example.org".into(),
                 ..Default::default()
             }],
+            speaker: Some(claimbench::project::SpeakerChoice::Actor {
+                id: "a".into(),
+                name: "B".into(),
+            }),
             ..Default::default()
         }));
     project

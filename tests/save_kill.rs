@@ -46,6 +46,7 @@ fn big_project(version: &str) -> Project {
                     ..Reference::default()
                 }],
                 history: Vec::new(),
+                speaker: None,
             })
         })
         .collect();

@@ -79,6 +79,39 @@ pub(crate) struct Explained {
     pub fix: String,
 }
 
+/// The longest last word taken for a word cut in two by a truncation.
+const CUT_WORD: usize = 64;
+
+/// [`explain`] for an error in `text`: an error at the very end of the text is the text
+/// ending too early, whatever the parser expected there.
+pub(crate) fn explain_in(text: &str, error: &ron::error::SpannedError) -> Explained {
+    let start = error.span.start;
+    let offset = text
+        .split_inclusive('\n')
+        .take(start.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = text.get(offset..).unwrap_or("");
+    let in_line: usize = rest
+        .chars()
+        .take(start.col.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    // The error is in the last word of the text (a field name cut in two) or after it.
+    let at_end = text
+        .get(offset + in_line..)
+        .map(str::trim)
+        .is_some_and(|after| after.len() <= CUT_WORD && !after.contains(char::is_whitespace));
+    if at_end && start.line > 0 {
+        let eof = ron::error::SpannedError {
+            code: ron::error::Error::Eof,
+            span: error.span.clone(),
+        };
+        return explain(&eof);
+    }
+    explain(error)
+}
+
 /// Says what a RON parse error means for a project file, without the parser's type names.
 pub(crate) fn explain(error: &ron::error::SpannedError) -> Explained {
     use ron::error::Error as E;

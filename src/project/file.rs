@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::error::{Explained, ProjectError, explain};
+use super::error::{Explained, ProjectError, explain_in};
 use super::{FORMAT_NAME, FORMAT_VERSION, Project, v1};
 
 /// The first line of every project file Claimbench writes; the checksum covers everything
@@ -125,7 +125,8 @@ impl Project {
                 },
             ));
         }
-        let header: Header = ron::from_str(text).map_err(|e| damaged(path, explain(&e)))?;
+        let header: Header =
+            ron::from_str(text).map_err(|e| damaged(path, explain_in(text, &e)))?;
         if header.format != FORMAT_NAME {
             return Err(damaged(
                 path,
@@ -155,13 +156,21 @@ impl Project {
             }
             1 => {
                 let old: v1::Project =
-                    ron::from_str(text).map_err(|e| damaged(path, explain(&e)))?;
+                    ron::from_str(text).map_err(|e| damaged(path, explain_in(text, &e)))?;
                 notes.push(LoadNote::Migrated { from: 1 });
                 old.migrate()
             }
-            FORMAT_VERSION => {
-                let project: Project =
-                    ron::from_str(text).map_err(|e| damaged(path, explain(&e)))?;
+            // Format 3 only added the researcher's speaker to annotations, which format 2
+            // files do not have: they read as they are.
+            2 | FORMAT_VERSION => {
+                let mut project: Project =
+                    ron::from_str(text).map_err(|e| damaged(path, explain_in(text, &e)))?;
+                if header.version < FORMAT_VERSION {
+                    notes.push(LoadNote::Migrated {
+                        from: header.version,
+                    });
+                    project.version = FORMAT_VERSION;
+                }
                 match stored_checksum(text) {
                     None => notes.push(LoadNote::NoChecksum),
                     Some((stored, body)) => {

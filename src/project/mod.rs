@@ -31,7 +31,7 @@ pub use vocab::{Status, Verdict};
 /// The file name ending of project files.
 pub const EXTENSION: &str = ".claimbench.ron";
 /// The format version this build writes; it reads this and every older one.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The value of the `format` field, which tells a project file from other RON files.
 pub const FORMAT_NAME: &str = "claimbench-project";
 
@@ -85,6 +85,26 @@ pub struct Annotation {
     pub references: Vec<Reference>,
     /// Every verdict and status change, oldest first.
     pub history: Vec<AuditEntry>,
+    /// Who says the claim, when the researcher corrected the extraction (format 3; absent
+    /// in older files and when the extraction's speaker stands).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerChoice>,
+}
+
+/// The speaker a researcher chose for a claim, over the one the extraction found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpeakerChoice {
+    /// The text names nobody who says it.
+    Nobody,
+    /// This actor says it.
+    Actor {
+        /// The actor's id as the project's actor decisions name it (`new:…` for an actor
+        /// the researcher made for it).
+        id: String,
+        /// Its name when chosen: if a changed extraction has no actor of that id any
+        /// more, one of that name is made.
+        name: String,
+    },
 }
 
 impl Annotation {
@@ -95,6 +115,7 @@ impl Annotation {
             && self.conclusion.is_empty()
             && self.notes.is_empty()
             && self.references.is_empty()
+            && self.speaker.is_none()
     }
 }
 

@@ -147,6 +147,7 @@ impl Project {
                             })
                             .collect(),
                         history: Vec::new(),
+                        speaker: None,
                     })
                 })
                 .collect(),

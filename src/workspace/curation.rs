@@ -4,11 +4,19 @@
 use std::collections::HashMap;
 
 use super::{ActorId, ActorView, Workspace, document_index};
-use crate::extract::Mention;
 use crate::extract::names;
+use crate::extract::{ActorKind, Mention};
+use crate::project::SpeakerChoice;
 
+/// How many words a short form of a split-off name has at most ("Mr Howard").
+const SHORT_FORM_WORDS: usize = 2;
 /// Merge chains longer than this are cut (a hand-edited file could hold a cycle).
 const MAX_MERGE_CHAIN: usize = 64;
+
+/// The id of an actor the researcher made by naming a claim's speaker.
+pub fn new_actor_id(name: &str) -> String {
+    format!("new:{}", names::slug(name))
+}
 
 /// The id of the actor made by splitting `alias` out of `actor`.
 pub(super) fn split_id(actor: &str, alias: &str) -> ActorId {
@@ -71,14 +79,34 @@ impl Workspace {
                 continue;
             };
             let key = names::key(&split.alias);
+            let text_of = |m: &Mention| {
+                doc_index
+                    .get(m.document.as_ref())
+                    .and_then(|&d| self.corpus.documents[d].text.get(m.start..m.end))
+            };
+            // In a document that names the alias in full, its short forms ("Howard",
+            // "Mr Howard" for "Michael Howard") are the same person and go with it.
+            let last_word = |t: &str| t.split_whitespace().last().map(names::key);
+            let full_in: std::collections::HashSet<std::sync::Arc<str>> = actors[from]
+                .mentions
+                .iter()
+                .filter(|m| text_of(m).is_some_and(|t| names::key(t) == key))
+                .map(|m| m.document.clone())
+                .collect();
+            let surname = (split.alias.split_whitespace().count() > 1)
+                .then(|| last_word(&split.alias))
+                .flatten();
             let (moved, kept): (Vec<Mention>, Vec<Mention>) =
                 std::mem::take(&mut actors[from].mentions)
                     .into_iter()
                     .partition(|m| {
-                        doc_index
-                            .get(m.document.as_ref())
-                            .and_then(|&d| self.corpus.documents[d].text.get(m.start..m.end))
-                            .is_some_and(|t| names::key(t) == key)
+                        text_of(m).is_some_and(|t| {
+                            names::key(t) == key
+                                || (full_in.contains(m.document.as_ref())
+                                    && t.split_whitespace().count() <= SHORT_FORM_WORDS
+                                    && surname.is_some()
+                                    && last_word(t) == surname)
+                        })
                     });
             actors[from].mentions = kept;
             actors[from].aliases.retain(|a| *a != split.alias);
@@ -93,6 +121,29 @@ impl Workspace {
                 kind: actors[from].kind,
                 aliases: Vec::new(),
                 mentions: moved,
+                claim_count: 0,
+                hidden: false,
+            });
+        }
+        // Speakers the researcher chose that the extraction has no actor for: actors made
+        // for them (or kept from an extraction that had them).
+        for annotation in &self.project.annotations {
+            let Some(SpeakerChoice::Actor { id, name }) = &annotation.speaker else {
+                continue;
+            };
+            if index.contains_key(id) || actor_of_original.contains_key(id) {
+                continue;
+            }
+            let made = ActorId::new(id);
+            let new = actors.len();
+            index.insert(id.clone(), new);
+            actor_of_original.insert(id.clone(), new);
+            actors.push(ActorView {
+                id: made,
+                name: name.clone(),
+                kind: ActorKind::Other,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
                 claim_count: 0,
                 hidden: false,
             });
@@ -127,8 +178,21 @@ impl Workspace {
                 .speaker
                 .as_ref()
                 .and_then(|id| actor_of_original.get(id).copied());
+            let chosen = row
+                .annotation
+                .and_then(|a| self.project.annotations.get(a))
+                .and_then(|a| a.speaker.as_ref());
+            match chosen {
+                Some(SpeakerChoice::Nobody) => speaker = None,
+                Some(SpeakerChoice::Actor { id, .. }) => {
+                    speaker = actor_of_original.get(id).or_else(|| index.get(id)).copied();
+                }
+                None => {}
+            }
             // A speaker whose alias was split off: the split actor if it is named here.
-            if let Some(s) = speaker {
+            if let Some(s) = speaker
+                && chosen.is_none()
+            {
                 let list = &mentions_by_doc[row.document];
                 let from = list.partition_point(|&(start, _, _)| start < row.claim.start);
                 let to = list.partition_point(|&(start, _, _)| start < row.claim.end);
@@ -139,6 +203,8 @@ impl Workspace {
                     speaker = Some(split);
                 }
                 counts[speaker.unwrap_or(s)] += 1;
+            } else if let Some(s) = speaker {
+                counts[s] += 1;
             }
             row.speaker = speaker;
             for id in &row.claim.about {

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use super::curation::split_id;
 use super::{ActorId, ClaimId, Workspace};
 use crate::project::{
-    Anchor, Annotation, AuditChange, AuditEntry, Project, Reference, Split, Status, Verdict,
+    Anchor, Annotation, AuditChange, AuditEntry, Project, Reference, SpeakerChoice, Split, Status,
+    Verdict,
 };
 
 /// A change the researcher makes.
@@ -30,6 +31,13 @@ pub enum Edit {
         claim: ClaimId,
         /// The status.
         status: Status,
+    },
+    /// Set who says a claim (`None`: the extraction's speaker again).
+    SetSpeaker {
+        /// The claim.
+        claim: ClaimId,
+        /// The researcher's choice.
+        speaker: Option<SpeakerChoice>,
     },
     /// Replace a claim's conclusion.
     SetConclusion {
@@ -141,6 +149,7 @@ impl Edit {
         match self {
             Self::SetVerdict { .. } => "set verdict",
             Self::SetStatus { .. } => "set status",
+            Self::SetSpeaker { .. } => "set speaker",
             Self::SetConclusion { .. } => "edit conclusion",
             Self::SetNotes { .. } => "edit notes",
             Self::AddReference { .. } => "add reference",
@@ -319,6 +328,15 @@ impl Workspace {
             | Edit::SetConclusion { claim, .. }
             | Edit::SetNotes { claim, .. }
             | Edit::RejectClaim { claim } => row_of(claim).map(|_| ()),
+            Edit::SetSpeaker { claim, speaker } => {
+                row_of(claim)?;
+                match speaker {
+                    Some(SpeakerChoice::Actor { name, .. }) if name.trim().is_empty() => {
+                        Err(EditError::Empty("a speaker's name cannot be empty"))
+                    }
+                    _ => Ok(()),
+                }
+            }
             Edit::AddReference { claim, reference }
             | Edit::UpdateReference {
                 claim, reference, ..
@@ -447,6 +465,17 @@ impl Workspace {
                 let a = self.annotation_mut(row(self, &claim));
                 a.status = status;
                 a.history.push(entry);
+            }
+            Edit::SetSpeaker { claim, speaker } => {
+                let speaker = speaker.map(|s| match s {
+                    SpeakerChoice::Actor { id, name } => SpeakerChoice::Actor {
+                        id,
+                        name: name.trim().to_string(),
+                    },
+                    nobody => nobody,
+                });
+                self.annotation_mut(row(self, &claim)).speaker = speaker;
+                return true;
             }
             Edit::SetConclusion { claim, text } => {
                 self.annotation_mut(row(self, &claim)).conclusion = text;

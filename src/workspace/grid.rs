@@ -81,12 +81,41 @@ pub struct Filter {
     pub verdict: VerdictFilter,
     /// Workflow status.
     pub status: Option<Status>,
-    /// Curated actors: a claim passes if it is said by or names any of them.
+    /// Curated actors: a claim passes if it is said by or names any of them (see
+    /// `actor_match`).
     pub actors: BTreeSet<ActorId>,
+    /// Whether the actors must be the speaker, be named in the claim, or either.
+    pub actor_match: ActorMatch,
     /// Family id.
     pub family: Option<String>,
     /// Only claims whose family has conflicting figures.
     pub conflicts_only: bool,
+}
+
+/// How the actor filter matches a claim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ActorMatch {
+    /// Said by or naming the actor.
+    #[default]
+    Either,
+    /// Said by the actor.
+    Speaker,
+    /// Naming the actor.
+    Mentions,
+}
+
+impl ActorMatch {
+    /// Every way, as the filter lists them.
+    pub const ALL: [ActorMatch; 3] = [Self::Either, Self::Speaker, Self::Mentions];
+
+    /// Filter text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Either => "said by or mentioning",
+            Self::Speaker => "said by",
+            Self::Mentions => "mentioning",
+        }
+    }
 }
 
 /// A sort order.
@@ -110,8 +139,12 @@ impl Default for Sort {
 /// All claim texts lowered into one string, for fast search and text sorting.
 #[derive(Default)]
 pub struct SearchIndex {
+    /// Each row's claim text, then its speaker and document title, lowered, one row after
+    /// another.
     blob: String,
     starts: Vec<usize>,
+    /// Where each row's claim text ends in `blob` (its speaker and title follow).
+    text_ends: Vec<usize>,
     /// The workspace layout it was built for.
     pub built_for: Option<u64>,
     /// Each row's place in alphabetical order of the texts, computed on first use: texts
@@ -122,12 +155,11 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index over the workspace's rows.
     pub fn build(workspace: &Workspace) -> Self {
-        let total: usize = workspace.rows.iter().map(|r| r.claim.text.len() + 1).sum();
+        let total: usize = workspace.rows.iter().map(|r| r.claim.text.len() + 40).sum();
         let mut blob = String::with_capacity(total);
         let mut starts = Vec::with_capacity(workspace.rows.len() + 1);
-        for row in &workspace.rows {
-            starts.push(blob.len());
-            let text = &row.claim.text;
+        let mut text_ends = Vec::with_capacity(workspace.rows.len());
+        let push_lowered = |blob: &mut String, text: &str| {
             if text.is_ascii() {
                 let from = blob.len();
                 blob.push_str(text);
@@ -135,13 +167,26 @@ impl SearchIndex {
             } else {
                 blob.extend(text.chars().flat_map(char::to_lowercase));
             }
-            // A separator no search can match across.
+        };
+        for row in &workspace.rows {
+            starts.push(blob.len());
+            push_lowered(&mut blob, &row.claim.text);
+            text_ends.push(blob.len());
+            // Separators no search can match across.
+            blob.push('\u{1}');
+            push_lowered(&mut blob, workspace.actor_name(row.speaker));
+            blob.push('\u{1}');
+            let meta = &workspace.corpus.documents[row.document].meta;
+            if let Some(title) = &meta.title {
+                push_lowered(&mut blob, title);
+            }
             blob.push('\u{0}');
         }
         starts.push(blob.len());
         Self {
             blob,
             starts,
+            text_ends,
             built_for: Some(workspace.layout_generation),
             text_rank: std::sync::OnceLock::new(),
         }
@@ -185,10 +230,11 @@ impl SearchIndex {
     }
 
     fn text(&self, row: usize) -> &str {
-        &self.blob[self.starts[row]..self.starts[row + 1].saturating_sub(1)]
+        &self.blob[self.starts[row]..self.text_ends[row]]
     }
 
-    /// Rows whose text contains `needle` (lower case), in row order.
+    /// Rows whose text, speaker or document title contains `needle` (lower case), in row
+    /// order.
     fn rows_containing(&self, needle: &str) -> Vec<bool> {
         let mut hit = vec![false; self.starts.len().saturating_sub(1)];
         for at in memchr::memmem::find_iter(self.blob.as_bytes(), needle.as_bytes()) {
@@ -256,7 +302,7 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
             continue;
         }
         if !filter.actors.is_empty() {
-            let speaks = row.speaker.is_some_and(|s| actors.contains(&s));
+            let speaks = || row.speaker.is_some_and(|s| actors.contains(&s));
             let named = || {
                 row.claim
                     .about
@@ -264,7 +310,12 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
                     .filter_map(|id| workspace.curated_actor(id))
                     .any(|a| actors.contains(&a))
             };
-            if !speaks && !named() {
+            let pass = match filter.actor_match {
+                ActorMatch::Either => speaks() || named(),
+                ActorMatch::Speaker => speaks(),
+                ActorMatch::Mentions => named(),
+            };
+            if !pass {
                 continue;
             }
         }

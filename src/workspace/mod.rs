@@ -4,7 +4,7 @@
 //! everything else only reads.
 
 mod attach;
-mod curation;
+pub mod curation;
 pub mod edit;
 pub mod grid;
 mod ids;
@@ -254,6 +254,28 @@ impl Workspace {
         actor
             .and_then(|a| self.actors.get(a))
             .map_or("", |a| a.name.as_str())
+    }
+
+    /// What the grid shows for a document: its title, else its outlet and date, else its
+    /// id.
+    pub fn document_label(&self, document: usize) -> std::borrow::Cow<'_, str> {
+        let Some(doc) = self.corpus.documents.get(document) else {
+            return std::borrow::Cow::Borrowed("");
+        };
+        let meta = &doc.meta;
+        if let Some(title) = meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return std::borrow::Cow::Borrowed(title);
+        }
+        let parts: Vec<&str> = [meta.outlet.as_deref(), meta.published.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if parts.is_empty() {
+            std::borrow::Cow::Borrowed(doc.id.as_str())
+        } else {
+            std::borrow::Cow::Owned(parts.join(", "))
+        }
     }
 
     /// The document text of a row.
