@@ -112,6 +112,14 @@ fn click_claim(harness: &mut Harness<'_, ClaimbenchApp>, words: &str) {
         .claim
         .text
         .replace('\n', " ");
+    // Rows are drawn only when in view: page down until it is.
+    for _ in 0..40 {
+        if harness.query_by_label(&text).is_some() {
+            break;
+        }
+        harness.key_press(egui::Key::PageDown);
+        harness.run_steps(3);
+    }
     harness.get_by_label(&text).click();
     harness.run_steps(3);
 }
@@ -140,18 +148,19 @@ fn clicking_a_header_sorts_and_clicking_again_reverses() {
             .map(|&r| ws.rows()[r].claim.score)
             .collect::<Vec<f32>>()
     };
-    let ascending = scores(&harness);
-    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
-    assert_eq!(harness.state().grid.sort.column, Column::Score);
-    assert!(!harness.state().grid.sort.descending);
-    harness.get_by_label("Score").click();
-    harness.run_steps(3);
+    // Scores are read from the highest down.
     let descending = scores(&harness);
     assert!(
         descending.windows(2).all(|w| w[0] >= w[1]),
         "{descending:?}"
     );
+    assert_eq!(harness.state().grid.sort.column, Column::Score);
     assert!(harness.state().grid.sort.descending);
+    harness.get_by_label("Score").click();
+    harness.run_steps(3);
+    let ascending = scores(&harness);
+    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
+    assert!(!harness.state().grid.sort.descending);
     // Speaker names sort alphabetically, claims without a speaker last.
     harness.get_by_label("Speaker").click();
     harness.run_steps(3);
@@ -734,4 +743,359 @@ fn a_damaged_project_opens_from_its_backup_and_saving_repairs_it() {
     );
     assert!(harness.state_mut().save_to(None));
     claimbench::project::Project::load(&project).expect("repaired");
+}
+
+/// The claim with `words` is selected and its speaker is shown as `name`.
+fn speaker_of_claim(harness: &Harness<'_, ClaimbenchApp>, words: &str) -> String {
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    let row = ws
+        .rows()
+        .iter()
+        .find(|r| r.claim.text.contains(words))
+        .expect("claim");
+    ws.actor_name(row.speaker).to_string()
+}
+
+#[test]
+fn a_corrected_speaker_is_saved_and_opened_through_the_in_app_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+    click_claim(&mut harness, "17,000 deaths");
+    click(&mut harness, "Change…");
+    type_into(&mut harness, "Who says it?", "Saudi");
+    harness.get_by_label_contains("Saudi Arabia  (").click();
+    harness.run_steps(3);
+    assert_eq!(speaker_of_claim(&harness, "17,000 deaths"), "Saudi Arabia");
+    // A speaker nobody extracted becomes an actor of its own.
+    click_claim(&mut harness, "The remarks came in response");
+    click(&mut harness, "Change…");
+    type_into(&mut harness, "Who says it?", "Jane Roe");
+    click(&mut harness, "New actor “Jane Roe”");
+    assert_eq!(
+        speaker_of_claim(&harness, "The remarks came in response"),
+        "Jane Roe"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    let project = dir.path().join("corpus.claimbench.ron");
+    assert!(project.is_file());
+
+    // Open it again through Claimbench's own dialog, in a fresh window.
+    let mut harness = workbench(Some(OpenRequest::Corpus(dir.path().join("corpus"))));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file());
+    harness
+        .get_by_label_contains("corpus.claimbench.ron")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "opening the project", |app| !app.is_loading());
+    harness.run_steps(3);
+    let ws = harness.state().workspace.as_ref().expect("opened");
+    assert_eq!(ws.project_path(), Some(project.as_path()));
+    assert_eq!(speaker_of_claim(&harness, "17,000 deaths"), "Saudi Arabia");
+    assert_eq!(
+        speaker_of_claim(&harness, "The remarks came in response"),
+        "Jane Roe"
+    );
+    // Undo brings the extraction's speaker back.
+    click_claim(&mut harness, "17,000 deaths");
+    click(&mut harness, "Change…");
+    click(&mut harness, "As extracted");
+    assert_ne!(speaker_of_claim(&harness, "17,000 deaths"), "Saudi Arabia");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(speaker_of_claim(&harness, "17,000 deaths"), "Saudi Arabia");
+}
+
+#[test]
+fn the_actor_filter_tells_said_by_from_mentioning() {
+    let mut harness = workbench(bundled());
+    harness
+        .get_all_by_label("Iran")
+        .next()
+        .expect("in the actor list")
+        .click();
+    harness.run_steps(3);
+    let either = shown_rows(&harness);
+    choose(&mut harness, "How actors match", "said by");
+    let said = shown_rows(&harness);
+    choose(&mut harness, "How actors match", "mentioning");
+    let mentioning = shown_rows(&harness);
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    let iran = ws
+        .actors()
+        .iter()
+        .position(|a| a.name == "Iran")
+        .expect("actor");
+    assert!(!said.is_empty() && !mentioning.is_empty());
+    assert!(said.len() < either.len() && mentioning.len() < either.len());
+    assert!(said.iter().all(|&r| ws.rows()[r].speaker == Some(iran)));
+    let names_iran = |r: usize| {
+        ws.rows()[r]
+            .claim
+            .about
+            .iter()
+            .any(|id| ws.curated_actor(id) == Some(iran))
+    };
+    assert!(mentioning.iter().all(|&r| names_iran(r)));
+    assert!(
+        mentioning
+            .iter()
+            .any(|&r| ws.rows()[r].speaker != Some(iran))
+    );
+}
+
+#[test]
+fn find_in_source_steps_through_the_matches() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "17,000 deaths");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run_steps(2);
+    harness.get_by_label("Find in source").type_text("mek");
+    harness.run_steps(3);
+    let total = {
+        let app = harness.state();
+        let ws = app.workspace.as_ref().expect("loaded");
+        let row = app.selected_row().expect("selected");
+        let text = ws.corpus().documents[ws.rows()[row].document]
+            .text
+            .to_ascii_lowercase();
+        text.matches("mek").count()
+    };
+    assert!(total >= 3, "{total}");
+    harness.get_by_label(&format!("1 of {total}"));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    harness.get_by_label(&format!("2 of {total}"));
+    click(&mut harness, "Previous");
+    click(&mut harness, "Previous");
+    harness.get_by_label(&format!("{total} of {total}"));
+    type_into(&mut harness, "Find in source", "no such words here");
+    harness.get_by_label("no match");
+}
+
+#[test]
+fn keys_move_through_the_grid_and_set_verdicts_and_statuses() {
+    let mut harness = workbench(bundled());
+    let position = |h: &Harness<'_, ClaimbenchApp>| {
+        let row = h.state().selected_row().expect("selected");
+        shown_rows(h).iter().position(|&r| r == row).expect("shown")
+    };
+    let total = shown_rows(&harness).len();
+    harness.key_press(egui::Key::End);
+    harness.run_steps(3);
+    assert_eq!(position(&harness), total - 1);
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(3);
+    assert_eq!(position(&harness), 0);
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(3);
+    let page = position(&harness);
+    assert!(page > 3 && page < total, "a page is {page} rows");
+    harness.key_press(egui::Key::PageUp);
+    harness.run_steps(3);
+    assert_eq!(position(&harness), 0);
+    harness.key_press(egui::Key::Num3);
+    harness.run_steps(2);
+    assert_eq!(selected_verdict(&harness), Some(Verdict::HalfTrue));
+    harness.key_press(egui::Key::D);
+    harness.run_steps(2);
+    let app = harness.state();
+    let row = app.selected_row().expect("selected");
+    let status = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.annotation(row))
+        .map(|a| a.status);
+    assert_eq!(status, Some(claimbench::project::Status::Done));
+    harness.key_press(egui::Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(selected_verdict(&harness), None);
+}
+
+#[test]
+fn help_lists_the_shortcuts_and_says_where_things_are_kept() {
+    let mut harness = workbench(bundled());
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run_steps(3);
+    harness.get_by_label("Verdict: Half true");
+    harness.get_by_label("Page down");
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("About Claimbench").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains(&format!("Claimbench {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label("Autosaves of unsaved projects");
+}
+
+/// A corpus of `n` made-up news articles with titles, outlets and dates, in JSON Lines,
+/// shaped like a newsroom's export: a few hundred words each, figures, named sources.
+fn generated_corpus(dir: &Path, n: usize) -> PathBuf {
+    const PEOPLE: [&str; 8] = [
+        "Maria Lopez",
+        "Tom Fisher",
+        "Anna Berg",
+        "Peter Hall",
+        "Sarah Jennings",
+        "David Okafor",
+        "Linda Moss",
+        "Kenji Sato",
+    ];
+    const BODIES: [&str; 6] = [
+        "the Harbour Authority",
+        "the National Rail Board",
+        "the Water Commission",
+        "the Housing Agency",
+        "the Energy Regulator",
+        "the Port Workers Union",
+    ];
+    const TOPICS: [&str; 6] = [
+        "rail fares",
+        "water bills",
+        "new homes",
+        "port traffic",
+        "energy prices",
+        "bus routes",
+    ];
+    const OUTLETS: [&str; 3] = ["Daily Courier", "Evening Post", "City Herald"];
+    let mut lines = String::new();
+    for i in 0..n {
+        let person = PEOPLE[i % PEOPLE.len()];
+        let other = PEOPLE[(i * 3 + 1) % PEOPLE.len()];
+        let body = BODIES[i % BODIES.len()];
+        let body_at_start = format!("T{}", &body[1..]);
+        let topic = TOPICS[(i / 2) % TOPICS.len()];
+        let figure = 1_000 + (i * 137) % 9_000;
+        let share = 2 + i % 17;
+        let text = format!(
+            "{body_at_start} said on Monday that {topic} would rise by {share}% next year. \
+             {person}, who chairs the review, said {figure} households would pay more. \
+             \"We expect the cost to reach {} million pounds by 2027,\" {person} said. \
+             {other} said the figure was closer to {} million pounds. \
+             Last year {body} spent {} million pounds on repairs, according to its annual report. \
+             The review will publish its findings in March.",
+            figure / 10,
+            figure / 8,
+            figure / 20,
+        );
+        let record = serde_json::json!({
+            "id": format!("story-{i:04}"),
+            "title": format!("{} review: {topic} to rise by {share}%", body.trim_start_matches("the ")),
+            "outlet": OUTLETS[i % OUTLETS.len()],
+            "published": format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            "text": text,
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    let path = dir.join("newsroom.jsonl");
+    std::fs::write(&path, lines).expect("write");
+    path
+}
+
+fn sized_workbench(request: OpenRequest, size: [f32; 2]) -> Harness<'static, ClaimbenchApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_render_cursor(false)
+        .with_max_steps(50)
+        .build_eframe(move |cc| {
+            let mut app = ClaimbenchApp::new(cc, Some(request));
+            app.preferences.builtin_file_dialog = true;
+            app.set_data_dir(None);
+            app
+        });
+    wait_until(&mut harness, "opening", |app| !app.is_loading());
+    harness.run_steps(4);
+    harness
+}
+
+/// Opens a generated corpus of a newsroom's size in a window of `size`, pages down, and
+/// checks what a reader needs: titles, every column on screen, room for the claim and the
+/// source.
+fn large_corpus_reads_well(size: [f32; 2], name: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = generated_corpus(dir.path(), 400);
+    {
+        let mut harness = sized_workbench(OpenRequest::Corpus(corpus.clone()), size);
+        let rows = shown_rows(&harness).len();
+        assert!(rows > 1000, "{rows} claims");
+        // Titles, not ids, in the Document column.
+        assert!(
+            harness
+                .get_all_by_label("Harbour Authority review: rail fares to rise by 2%")
+                .next()
+                .is_some()
+        );
+        assert!(
+            harness.query_by_label("story-0000").is_none(),
+            "ids only on hover"
+        );
+        for _ in 0..5 {
+            harness.key_press(egui::Key::PageDown);
+            harness.run_steps(2);
+        }
+        harness.run_steps(4);
+        // The grid is what lies left of the inspector.
+        let inspector = harness.get_by_label("Inspector").rect();
+        let window = egui::Rect::from_min_max(
+            egui::Pos2::ZERO,
+            egui::pos2(inspector.left() - 4.0, size[1]),
+        );
+        for header in [
+            "Document", "Speaker", "Claim", "Figures", "Score", "Verdict", "Status", "Refs",
+        ] {
+            let rect = harness
+                .get_all_by_label(header)
+                .map(|n| n.rect())
+                .find(|r| r.top() < 120.0)
+                .unwrap_or_else(|| panic!("{header} header"));
+            assert!(
+                window.contains_rect(rect),
+                "{header} at {rect:?} in {size:?}"
+            );
+        }
+        // The claim column shows a readable share of the text; the source panel is a
+        // useful size.
+        let claim = harness
+            .get_all_by_label("Claim")
+            .map(|n| n.rect())
+            .find(|r| r.top() < 120.0)
+            .expect("claim header");
+        let figures = harness
+            .get_all_by_label("Figures")
+            .map(|n| n.rect())
+            .find(|r| r.top() < 120.0)
+            .expect("figures header");
+        assert!(
+            figures.left() - claim.left() >= 250.0,
+            "claim column {claim:?}"
+        );
+        let source = harness.get_by_label("Source").rect();
+        assert!(
+            size[1] - source.top() >= size[1] * 0.25,
+            "source panel from {source:?}"
+        );
+        harness.snapshot(name);
+    }
+}
+
+#[test]
+fn a_large_corpus_reads_well_in_a_large_window() {
+    large_corpus_reads_well([1600.0, 1000.0], "workbench_newsroom_1600x1000");
+}
+
+#[test]
+fn a_large_corpus_reads_well_in_a_small_window() {
+    large_corpus_reads_well([1280.0, 800.0], "workbench_newsroom_1280x800");
 }

@@ -26,7 +26,7 @@ pub struct ActorListView {
 }
 
 /// Short kind labels for the list.
-fn kind_label(kind: ActorKind) -> &'static str {
+pub fn kind_label(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "person",
         ActorKind::Organization => "org",
@@ -79,19 +79,24 @@ pub fn actors_ui(
     ui.heading("Actors");
     ui.horizontal(|ui| {
         let label = ui.label("Search:");
+        // As wide as the panel allows: the panel does not grow to fit it.
+        let width = (ui.available_width() - 80.0).clamp(60.0, 150.0);
         ui.add(
             egui::TextEdit::singleline(&mut view.search)
                 .hint_text("name or alias")
-                .desired_width(150.0),
+                .desired_width(width),
         )
         .labelled_by(label.id);
         ui.checkbox(&mut view.show_hidden, "Hidden");
     });
     refresh_order(ws, view);
-    ui.label(
-        RichText::new("Click to filter claims · right-click to rename, merge, split or hide")
-            .small()
-            .weak(),
+    ui.add(
+        egui::Label::new(
+            RichText::new("Click to filter claims · right-click to rename, merge, split or hide")
+                .small()
+                .weak(),
+        )
+        .wrap(),
     );
     ui.separator();
     ui.style_mut().interaction.selectable_labels = false;

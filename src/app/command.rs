@@ -3,8 +3,10 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::project::{Status, Verdict};
+
 /// A command from a menu, a shortcut or a button.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
     /// Choose a corpus folder and start a new project on it.
     NewFromFolder,
@@ -28,30 +30,86 @@ pub enum UiCommand {
     NextClaim,
     /// Select the previous claim in the grid.
     PreviousClaim,
+    /// Select the claim a page further down.
+    PageDown,
+    /// Select the claim a page further up.
+    PageUp,
+    /// Select the first claim of the grid.
+    FirstClaim,
+    /// Select the last claim of the grid.
+    LastClaim,
+    /// Set the selected claim's verdict.
+    SetVerdict(Verdict),
+    /// Clear the selected claim's verdict.
+    ClearVerdict,
+    /// Set the selected claim's status.
+    SetStatus(Status),
+    /// Put the cursor in the search box of the source text.
+    FindInSource,
     /// Show the preferences.
     Preferences,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Text at its usual size.
+    ZoomReset,
+    /// List the keyboard shortcuts.
+    KeyboardShortcuts,
+    /// Version and where things are kept.
+    About,
 }
 
 impl UiCommand {
-    /// Every command.
-    pub const ALL: [UiCommand; 12] = [
-        Self::NewFromFolder,
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::ExportCsv,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::FocusFilter,
-        Self::NextClaim,
-        Self::PreviousClaim,
-        Self::Preferences,
-    ];
+    /// Every command, in the order the shortcut list shows them.
+    pub fn all() -> impl Iterator<Item = UiCommand> {
+        const FIXED: [UiCommand; 22] = [
+            UiCommand::NewFromFolder,
+            UiCommand::Open,
+            UiCommand::Save,
+            UiCommand::SaveAs,
+            UiCommand::ExportCsv,
+            UiCommand::Quit,
+            UiCommand::Undo,
+            UiCommand::Redo,
+            UiCommand::FocusFilter,
+            UiCommand::FindInSource,
+            UiCommand::NextClaim,
+            UiCommand::PreviousClaim,
+            UiCommand::PageDown,
+            UiCommand::PageUp,
+            UiCommand::FirstClaim,
+            UiCommand::LastClaim,
+            UiCommand::ClearVerdict,
+            UiCommand::ZoomIn,
+            UiCommand::ZoomOut,
+            UiCommand::ZoomReset,
+            UiCommand::Preferences,
+            UiCommand::KeyboardShortcuts,
+        ];
+        FIXED
+            .into_iter()
+            .chain(Verdict::ALL.into_iter().map(UiCommand::SetVerdict))
+            .chain(Status::ALL.into_iter().map(UiCommand::SetStatus))
+            .chain([UiCommand::About])
+    }
 
     /// Menu text.
     pub fn label(self) -> &'static str {
         match self {
+            Self::SetVerdict(v) => v.label(),
+            Self::SetStatus(s) => s.label(),
+            Self::ClearVerdict => "No verdict",
+            Self::PageDown => "Page down",
+            Self::PageUp => "Page up",
+            Self::FirstClaim => "First claim",
+            Self::LastClaim => "Last claim",
+            Self::FindInSource => "Find in source text",
+            Self::ZoomIn => "Larger text",
+            Self::ZoomOut => "Smaller text",
+            Self::ZoomReset => "Usual text size",
+            Self::KeyboardShortcuts => "Keyboard shortcuts",
+            Self::About => "About Claimbench",
             Self::NewFromFolder => "New project from folder…",
             Self::Open => "Open…",
             Self::Save => "Save",
@@ -70,6 +128,19 @@ impl UiCommand {
     /// What it does, for tooltips.
     pub fn tooltip(self) -> &'static str {
         match self {
+            Self::SetVerdict(_) => "Give the selected claim this verdict",
+            Self::SetStatus(_) => "Move the selected claim to this status",
+            Self::ClearVerdict => "Take the selected claim's verdict away",
+            Self::PageDown => "Select the claim a screen further down",
+            Self::PageUp => "Select the claim a screen further up",
+            Self::FirstClaim => "Select the first claim in the grid",
+            Self::LastClaim => "Select the last claim in the grid",
+            Self::FindInSource => "Search the selected claim's document",
+            Self::ZoomIn => "Make all text larger (remembered)",
+            Self::ZoomOut => "Make all text smaller (remembered)",
+            Self::ZoomReset => "Show text at its usual size",
+            Self::KeyboardShortcuts => "Every keyboard shortcut of the window",
+            Self::About => "Version, and where preferences and autosaves are kept",
             Self::NewFromFolder => "Pick a folder of articles and start a new project on it",
             Self::Open => "Open a .claimbench.ron project, a corpus folder or a JSON Lines file",
             Self::Save => "Save the project (verdicts, notes, references, actor curation)",
@@ -108,24 +179,57 @@ impl UiCommand {
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
-/// Every shortcut, by command; a command's first is the one its menu shows.
-const SHORTCUTS: [(UiCommand, KeyboardShortcut); 11] = [
+const NONE: Modifiers = Modifiers::NONE;
+
+/// A bare key.
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(NONE, key)
+}
+
+/// Every shortcut, by command; a command's first is the one its menu shows. Bare keys
+/// work only while no text field has the keyboard.
+const SHORTCUTS: [(UiCommand, KeyboardShortcut); 33] = [
     (UiCommand::Open, KeyboardShortcut::new(CMD, Key::O)),
     (UiCommand::Save, KeyboardShortcut::new(CMD, Key::S)),
     (UiCommand::SaveAs, KeyboardShortcut::new(CMD_SHIFT, Key::S)),
+    (UiCommand::ExportCsv, KeyboardShortcut::new(CMD, Key::E)),
     (UiCommand::Quit, KeyboardShortcut::new(CMD, Key::Q)),
     (UiCommand::Undo, KeyboardShortcut::new(CMD, Key::Z)),
     (UiCommand::Redo, KeyboardShortcut::new(CMD_SHIFT, Key::Z)),
     (UiCommand::Redo, KeyboardShortcut::new(CMD, Key::Y)),
     (UiCommand::FocusFilter, KeyboardShortcut::new(CMD, Key::F)),
     (
-        UiCommand::NextClaim,
-        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
+        UiCommand::FindInSource,
+        KeyboardShortcut::new(CMD_SHIFT, Key::F),
     ),
+    (UiCommand::NextClaim, key(Key::ArrowDown)),
+    (UiCommand::PreviousClaim, key(Key::ArrowUp)),
+    (UiCommand::PageDown, key(Key::PageDown)),
+    (UiCommand::PageUp, key(Key::PageUp)),
+    (UiCommand::FirstClaim, key(Key::Home)),
+    (UiCommand::LastClaim, key(Key::End)),
+    (UiCommand::SetVerdict(Verdict::True), key(Key::Num1)),
+    (UiCommand::SetVerdict(Verdict::MostlyTrue), key(Key::Num2)),
+    (UiCommand::SetVerdict(Verdict::HalfTrue), key(Key::Num3)),
+    (UiCommand::SetVerdict(Verdict::Misleading), key(Key::Num4)),
+    (UiCommand::SetVerdict(Verdict::MostlyFalse), key(Key::Num5)),
+    (UiCommand::SetVerdict(Verdict::False), key(Key::Num6)),
+    (UiCommand::SetVerdict(Verdict::Unverifiable), key(Key::Num7)),
     (
-        UiCommand::PreviousClaim,
-        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp),
+        UiCommand::SetVerdict(Verdict::NotAFactualClaim),
+        key(Key::Num8),
     ),
+    (UiCommand::ClearVerdict, key(Key::Num0)),
+    (UiCommand::SetStatus(Status::Unstarted), key(Key::U)),
+    (UiCommand::SetStatus(Status::InProgress), key(Key::P)),
+    (
+        UiCommand::SetStatus(Status::NeedsSecondOpinion),
+        key(Key::S),
+    ),
+    (UiCommand::SetStatus(Status::Done), key(Key::D)),
+    (UiCommand::ZoomIn, KeyboardShortcut::new(CMD, Key::Plus)),
+    (UiCommand::ZoomOut, KeyboardShortcut::new(CMD, Key::Minus)),
+    (UiCommand::ZoomReset, KeyboardShortcut::new(CMD, Key::Num0)),
     (
         UiCommand::Preferences,
         KeyboardShortcut::new(CMD, Key::Comma),
@@ -136,8 +240,7 @@ const SHORTCUTS: [(UiCommand, KeyboardShortcut); 11] = [
 /// first: egui matches a shortcut even when extra modifiers are held, so Ctrl+Z would
 /// otherwise take Ctrl+Shift+Z. Each press is used once.
 pub fn shortcut_commands(input: &mut egui::InputState, typing: bool) -> Vec<UiCommand> {
-    let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
-        .into_iter()
+    let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::all()
         .filter(|c| !typing || c.works_while_typing())
         .flat_map(|c| c.shortcuts().map(move |s| (c, s)))
         .collect();

@@ -4,6 +4,9 @@
 
 use egui::{Id, Modal, RichText};
 
+use std::path::Path;
+
+use super::command::UiCommand;
 use super::{AppCommand, ClaimbenchApp, RecoveryChoice, UnsavedChoice};
 use crate::workspace::Edit;
 
@@ -18,6 +21,10 @@ pub struct DialogState {
     pub show_preferences: bool,
     /// The unattached work whose deletion waits for confirmation.
     pub confirm_delete: Option<usize>,
+    /// Help ▸ Keyboard shortcuts.
+    pub show_shortcuts: bool,
+    /// Help ▸ About.
+    pub show_about: bool,
 }
 
 /// Draws whichever dialogs are open.
@@ -28,7 +35,91 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, commands: &mut V
     errors_ui(ctx, app, commands);
     message_ui(ctx, app);
     preferences_ui(ctx, app);
+    shortcuts_ui(ctx, app);
+    about_ui(ctx, app);
     super::orphans_ui::orphans_ui(ctx, app, commands);
+}
+
+/// Help ▸ Keyboard shortcuts: every command with a shortcut, from the one list the
+/// keyboard handler reads.
+fn shortcuts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
+    if !app.dialogs.show_shortcuts {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .resizable(true)
+        .default_height(520.0)
+        .show(ctx, |ui| {
+            ui.label(
+                RichText::new("Keys without Ctrl work while no text field has the cursor.").weak(),
+            );
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .striped(true)
+                    .spacing([24.0, 4.0])
+                    .show(ui, |ui| {
+                        for command in UiCommand::all() {
+                            let keys: Vec<String> = command
+                                .shortcuts()
+                                .map(|s| ctx.format_shortcut(&s))
+                                .collect();
+                            if keys.is_empty() {
+                                continue;
+                            }
+                            let what = match command {
+                                UiCommand::SetVerdict(_) => format!("Verdict: {}", command.label()),
+                                UiCommand::SetStatus(_) => format!("Status: {}", command.label()),
+                                _ => command.label().trim_end_matches('…').to_string(),
+                            };
+                            ui.label(what).on_hover_text(command.tooltip());
+                            ui.label(RichText::new(keys.join("  or  ")).strong());
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
+    app.dialogs.show_shortcuts = open;
+}
+
+/// Help ▸ About: the version, and where the app keeps what it keeps.
+fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
+    if !app.dialogs.show_about {
+        return;
+    }
+    let mut open = true;
+    let data_dir = app.data_dir().map(Path::to_path_buf);
+    egui::Window::new("About Claimbench")
+        .open(&mut open)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.heading(format!("Claimbench {}", env!("CARGO_PKG_VERSION")));
+            ui.label("A workbench for checking the claims in a corpus of news articles.");
+            ui.add_space(6.0);
+            egui::Grid::new("about")
+                .num_columns(2)
+                .spacing([10.0, 6.0])
+                .show(ui, |ui| {
+                    let shown = |p: Option<&Path>| {
+                        p.map_or("not available on this system".to_string(), |p| {
+                            p.display().to_string()
+                        })
+                    };
+                    ui.label("Preferences");
+                    ui.label(shown(data_dir.as_deref()));
+                    ui.end_row();
+                    ui.label("Autosaves of unsaved projects");
+                    ui.label(shown(data_dir.map(|d| d.join("autosave")).as_deref()));
+                    ui.end_row();
+                    ui.label("Autosaves of saved projects");
+                    ui.label("beside the project, as NAME.claimbench.ron.autosave");
+                    ui.end_row();
+                });
+        });
+    app.dialogs.show_about = open;
 }
 
 fn unsaved_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {
@@ -110,11 +201,20 @@ fn rename_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
     Modal::new(Id::unique("rename")).show(ctx, |ui| {
         ui.heading("Rename actor");
         let label = ui.label("New name");
+        let edit_id = Id::unique("rename-actor");
+        // Enter ends a one-line edit, so whether it was being typed in is asked before.
+        let typing = ui.memory(|m| m.has_focus(edit_id));
         let edit = ui
-            .add(egui::TextEdit::singleline(&mut name).desired_width(280.0))
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .id(edit_id)
+                    .desired_width(280.0),
+            )
             .labelled_by(label.id);
-        edit.request_focus();
-        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.memory(|m| m.focused().is_none()) {
+            edit.request_focus();
+        }
+        let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if (ui
                 .add_enabled(!name.trim().is_empty(), egui::Button::new("Rename"))

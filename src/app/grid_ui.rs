@@ -7,10 +7,10 @@ use super::{ActorListView, AppCommand};
 use crate::extract::FigureKind;
 use crate::project::{Status, Verdict};
 use crate::workspace::Workspace;
-use crate::workspace::grid::{self, Column, Filter, SearchIndex, Sort, VerdictFilter};
+use crate::workspace::grid::{self, ActorMatch, Column, Filter, SearchIndex, Sort, VerdictFilter};
 
-/// Row height of the grid.
-const ROW_HEIGHT: f32 = 22.0;
+/// Row height of the grid: two lines of claim text.
+const ROW_HEIGHT: f32 = 38.0;
 
 /// What the grid remembers between frames: filters, order, and the rows shown.
 #[derive(Default)]
@@ -27,6 +27,8 @@ pub struct GridView {
     pub scroll_to_selected: bool,
     /// Put the cursor in the filter box next frame.
     pub focus_filter: bool,
+    /// How many rows the grid shows at once, for Page Up and Page Down.
+    pub page_rows: usize,
 }
 
 impl GridView {
@@ -47,9 +49,10 @@ impl GridView {
         if self.sort.column == column {
             self.sort.descending = !self.sort.descending;
         } else {
+            // Scores and figures are read from the highest down.
             self.sort = Sort {
                 column,
-                descending: false,
+                descending: matches!(column, Column::Score | Column::Figures),
             };
         }
         self.scroll_to_selected = true;
@@ -67,7 +70,10 @@ pub fn grid_ui(
 ) {
     filters_ui(ui, ws, view, actors, commands);
     ui.separator();
-    table_ui(ui, ws, selected, view, commands);
+    egui::ScrollArea::horizontal()
+        .id_salt("claims-sideways")
+        .auto_shrink(false)
+        .show(ui, |ui| table_ui(ui, ws, selected, view, commands));
 }
 
 fn filters_ui(
@@ -81,7 +87,7 @@ fn filters_ui(
         let label = ui.label("Filter:");
         let edit = ui.add(
             egui::TextEdit::singleline(&mut view.filter.text)
-                .hint_text("words in the claim (Ctrl+F)")
+                .hint_text("words in the claim, speaker or title (Ctrl+F)")
                 .desired_width(220.0),
         );
         let edit = edit.labelled_by(label.id);
@@ -158,8 +164,19 @@ fn filters_ui(
                 .filter_map(|id| ws.actor(id))
                 .map(|a| a.name.as_str())
                 .collect();
+            egui::ComboBox::from_id_salt("filter-actor-match")
+                .selected_text(view.filter.actor_match.label())
+                .show_ui(ui, |ui| {
+                    for m in ActorMatch::ALL {
+                        ui.selectable_value(&mut view.filter.actor_match, m, m.label());
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "How actors match")
+                });
             if ui
-                .button(format!("Actors: {}  ×", names.join(", ")))
+                .button(format!("{}  ×", names.join(", ")))
                 .on_hover_text("Show claims of every actor again")
                 .clicked()
             {
@@ -205,6 +222,17 @@ fn header_ui(ui: &mut egui::Ui, column: Column, view: &GridView, commands: &mut 
     }
 }
 
+/// Initial widths of the columns other than the claim, left to right.
+const COLUMN_WIDTHS: [f32; 8] = [110.0, 100.0, 70.0, 90.0, 42.0, 70.0, 72.0, 32.0];
+/// Room kept for the grid's vertical scroll bar.
+const SCROLL_BAR_ROOM: f32 = 24.0;
+/// How far the other columns shrink before the claim column does.
+const MIN_COLUMN_SCALE: f32 = 0.65;
+/// The share of the grid's width the other columns shrink to leave to the claim.
+const WANTED_CLAIM_SHARE: f32 = 0.38;
+/// The claim column's width below which the grid scrolls sideways.
+const MIN_CLAIM_WIDTH: f32 = 260.0;
+
 fn table_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -216,24 +244,51 @@ fn table_ui(
     let scroll_to = selected
         .filter(|_| std::mem::take(&mut view.scroll_to_selected))
         .and_then(|row| view.order.iter().position(|&r| r as usize == row));
+    // The claim takes what the other columns leave, but never less than it needs to be
+    // read: below that the grid scrolls sideways instead of pushing columns off screen.
+    // In a narrow window the other columns give up some of their width first.
+    let fixed: f32 = COLUMN_WIDTHS.iter().sum();
+    // Between columns, and the vertical scroll bar.
+    let spacing = ui.spacing().item_spacing.x * (Column::ALL.len() as f32) + SCROLL_BAR_ROOM;
+    let wanted = (ui.available_width() * WANTED_CLAIM_SHARE).max(MIN_CLAIM_WIDTH);
+    let scale = ((ui.available_width() - spacing - wanted) / fixed).clamp(MIN_COLUMN_SCALE, 1.0);
+    let claim_width = MIN_CLAIM_WIDTH;
+    view.page_rows = ((ui.available_height() - 24.0) / ROW_HEIGHT)
+        .floor()
+        .max(1.0) as usize;
+    let [
+        document,
+        speaker,
+        figures,
+        family,
+        score,
+        verdict,
+        status,
+        refs,
+    ] = COLUMN_WIDTHS;
+    let ctx = ui.ctx().clone();
+    let column = |w: f32| TableColumn::initial(w * scale).at_least(24.0).clip(true);
     let mut table = TableBuilder::new(ui)
         .id_salt("claims")
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(TableColumn::initial(90.0).at_least(50.0).clip(true))
-        .column(TableColumn::initial(108.0).at_least(50.0).clip(true))
-        .column(TableColumn::remainder().at_least(120.0).clip(true))
-        .column(TableColumn::initial(84.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(104.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(40.0).at_least(36.0))
-        .column(TableColumn::initial(76.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(80.0).at_least(40.0).clip(true))
-        .column(TableColumn::initial(32.0).at_least(28.0))
+        .column(column(document))
+        .column(column(speaker))
+        .column(TableColumn::remainder().at_least(claim_width).clip(true))
+        .column(column(figures))
+        .column(column(family))
+        .column(column(score))
+        .column(column(verdict))
+        .column(column(status))
+        .column(column(refs))
+        // Room for the scroll bar, which floats over the last column.
+        .column(TableColumn::exact(SCROLL_BAR_ROOM * 0.5))
         .min_scrolled_height(0.0);
     if let Some(index) = scroll_to {
         table = table.scroll_to_row(index, Some(egui::Align::Center));
+        ctx.request_repaint();
     }
     table
         .header(24.0, |mut header| {
@@ -251,7 +306,9 @@ fn table_ui(
                 let annotation = ws.annotation(index);
                 row.set_selected(selected == Some(index));
                 row.col(|ui| {
-                    ui.label(claim.document.as_ref());
+                    let doc = &ws.corpus().documents[claim_row.document];
+                    ui.add(egui::Label::new(ws.document_label(claim_row.document)).truncate())
+                        .on_hover_text(format!("{}\n{}", doc.id, doc.path));
                 });
                 row.col(|ui| {
                     ui.label(ws.actor_name(claim_row.speaker));
@@ -263,7 +320,7 @@ fn table_ui(
                     } else {
                         text
                     };
-                    ui.add(egui::Label::new(label).truncate());
+                    two_lines_ui(ui, label);
                 });
                 row.col(|ui| {
                     ui.label(figures_text(claim));
@@ -300,6 +357,29 @@ fn table_ui(
                 }
             });
         });
+}
+
+/// A claim's text on at most two lines, cut with an ellipsis; the whole text on hover.
+fn two_lines_ui(ui: &mut egui::Ui, text: String) {
+    let mut job = egui::text::LayoutJob::single_section(
+        text.clone(),
+        egui::TextFormat::simple(
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        ),
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: ui.available_width(),
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let elided = galley.elided;
+    let response = ui.add(egui::Label::new(galley).selectable(false));
+    if elided {
+        response.on_hover_text(text);
+    }
 }
 
 /// The claim's quantities, as written, for the figures column.

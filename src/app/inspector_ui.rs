@@ -5,7 +5,8 @@ use egui::{RichText, TextEdit};
 
 use super::AppCommand;
 use super::grid_ui::{conflict_color, figures_text, verdict_color};
-use crate::project::{Reference, Stance, Status, Verdict};
+use crate::project::{Reference, SpeakerChoice, Stance, Status, Verdict};
+use crate::workspace::curation::new_actor_id;
 use crate::workspace::{ClaimId, Edit, Workspace};
 
 /// What the inspector remembers between frames.
@@ -13,7 +14,14 @@ use crate::workspace::{ClaimId, Edit, Workspace};
 pub struct InspectorView {
     /// The reference being added or edited.
     pub reference_form: ReferenceForm,
+    /// The speaker being chosen: the name typed so far (`None`: not choosing).
+    pub speaker_query: Option<String>,
 }
+
+/// How much of a document's title the family table shows.
+const FAMILY_LABEL_CHARS: usize = 24;
+/// How many actors the speaker search offers.
+const SPEAKER_SUGGESTIONS: usize = 8;
 
 /// The reference being added or edited.
 #[derive(Clone, Debug, Default)]
@@ -51,7 +59,8 @@ pub fn inspector_ui(
         ui.label(RichText::new(&claim.text).size(15.0));
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{} · score {:.2}", claim.document, claim.score)).weak());
+            ui.label(RichText::new(format!("{} · score {:.2}", ws.document_label(claim_row.document), claim.score)).weak())
+                .on_hover_text(claim.document.as_ref());
             if let Some(speaker) = claim_row.speaker {
                 let via = claim.via.as_ref().and_then(|v| ws.curated_actor(v)).map(|v| format!(" via {}", ws.actor_name(Some(v))));
                 ui.label(RichText::new(format!("· said by {}{}", ws.actor_name(Some(speaker)), via.unwrap_or_default())).weak());
@@ -62,6 +71,8 @@ pub fn inspector_ui(
                 ui.label(format!("{:+.2}  {}{}", f.weight, f.name, if f.evidence.is_empty() { String::new() } else { format!(": {}", f.evidence) }));
             }
         });
+        ui.separator();
+        speaker_ui(ui, ws, row, &annotation, view, commands);
         ui.separator();
         verdict_ui(ui, id, &annotation, commands);
         history_ui(ui, &annotation);
@@ -78,6 +89,126 @@ pub fn inspector_ui(
         {
             commands.push(AppCommand::Edit(Edit::RejectClaim { claim: id.clone() }));
             commands.push(AppCommand::Select(None));
+        }
+    });
+}
+
+/// Who says the claim, and choosing someone else: an actor of the list, a new actor, or
+/// nobody.
+fn speaker_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    row: usize,
+    annotation: &crate::project::Annotation,
+    view: &mut InspectorView,
+    commands: &mut Vec<AppCommand>,
+) {
+    let claim_row = &ws.rows()[row];
+    let claim = claim_row.id.clone();
+    let corrected = annotation.speaker.is_some();
+    let mut set = |speaker: Option<SpeakerChoice>, view: &mut InspectorView| {
+        commands.push(AppCommand::Edit(Edit::SetSpeaker {
+            claim: claim.clone(),
+            speaker,
+        }));
+        view.speaker_query = None;
+    };
+    ui.horizontal(|ui| {
+        ui.label("Speaker");
+        let shown = match claim_row.speaker {
+            Some(s) => RichText::new(ws.actor_name(Some(s))).strong(),
+            None => RichText::new("nobody named").weak(),
+        };
+        ui.label(shown);
+        if corrected {
+            ui.label(RichText::new("(set by hand)").weak())
+                .on_hover_text("You chose this speaker; the extraction's is not used");
+        }
+        if view.speaker_query.is_none() && ui.button("Change…").clicked() {
+            view.speaker_query = Some(String::new());
+        }
+    });
+    let Some(mut query) = view.speaker_query.clone() else {
+        return;
+    };
+    let label = ui.label("Who says it?");
+    let id = egui::Id::unique("speaker-query");
+    // Enter ends a one-line edit, so whether it was being typed in is asked before.
+    let typing = ui.memory(|m| m.has_focus(id));
+    let edit = ui
+        .add(
+            TextEdit::singleline(&mut query)
+                .id(id)
+                .hint_text("type a name")
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id);
+    if !edit.has_focus() && query.is_empty() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    view.speaker_query = Some(query.clone());
+    let needle = query.trim().to_lowercase();
+    let mut matches: Vec<&crate::workspace::ActorView> = ws
+        .actors()
+        .iter()
+        .filter(|a| !a.hidden && (a.claim_count > 0 || !a.mentions.is_empty()))
+        .filter(|a| {
+            needle.is_empty()
+                || a.name.to_lowercase().contains(&needle)
+                || a.aliases.iter().any(|n| n.to_lowercase().contains(&needle))
+        })
+        .collect();
+    matches.sort_by_key(|a| std::cmp::Reverse(a.claim_count));
+    let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    for (k, a) in matches.iter().take(SPEAKER_SUGGESTIONS).enumerate() {
+        let text = format!(
+            "{}  ({}, {} claims)",
+            a.name,
+            super::actors_ui::kind_label(a.kind),
+            a.claim_count
+        );
+        if ui.button(text).clicked() || (enter && k == 0) {
+            set(
+                Some(SpeakerChoice::Actor {
+                    id: a.id.as_str().to_string(),
+                    name: a.name.clone(),
+                }),
+                view,
+            );
+        }
+    }
+    let name = query.trim();
+    let exact = matches.iter().any(|a| a.name.eq_ignore_ascii_case(name));
+    ui.horizontal_wrapped(|ui| {
+        if !name.is_empty()
+            && !exact
+            && (ui.button(format!("New actor “{name}”")).clicked() || (enter && matches.is_empty()))
+        {
+            set(
+                Some(SpeakerChoice::Actor {
+                    id: new_actor_id(name),
+                    name: name.to_string(),
+                }),
+                view,
+            );
+        }
+        if ui
+            .button("Nobody")
+            .on_hover_text("The text does not say who makes this claim")
+            .clicked()
+        {
+            set(Some(SpeakerChoice::Nobody), view);
+        }
+        if corrected
+            && ui
+                .button("As extracted")
+                .on_hover_text("Use the speaker the extraction found again")
+                .clicked()
+        {
+            set(None, view);
+        }
+        if ui.button("Cancel").clicked() {
+            view.speaker_query = None;
         }
     });
 }
@@ -205,39 +336,54 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
     } else if !values.is_empty() {
         ui.label(format!("Figures agree: {}", values.join(" · ")));
     }
-    egui::Grid::new("family")
-        .striped(true)
-        .num_columns(3)
-        .spacing([10.0, 4.0])
+    // The table scrolls sideways rather than widening the inspector over the grid.
+    egui::ScrollArea::horizontal()
+        .id_salt("family-sideways")
         .show(ui, |ui| {
-            ui.strong("Document");
-            ui.strong("Speaker");
-            ui.strong("Figures");
-            ui.end_row();
-            for id in &family.claims {
-                let Some(member) = ws.row_of_str(id) else {
-                    continue;
-                };
-                let member_row = &ws.rows()[member];
-                let here = member == row;
-                let doc = RichText::new(member_row.claim.document.as_ref());
-                let doc = if here { doc.strong() } else { doc };
-                if ui
-                    .add(egui::Button::new(doc).frame(false))
-                    .on_hover_text(&member_row.claim.text)
-                    .clicked()
-                {
-                    commands.push(AppCommand::Select(Some(member_row.id.clone())));
-                }
-                ui.label(ws.actor_name(member_row.speaker));
-                let figures = figures_text(&member_row.claim);
-                if family.conflict {
-                    ui.label(RichText::new(figures).color(conflict_color(ui)));
-                } else {
-                    ui.label(figures);
-                }
-                ui.end_row();
-            }
+            egui::Grid::new("family")
+                .striped(true)
+                .num_columns(3)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("Figures");
+                    ui.strong("Document");
+                    ui.strong("Speaker");
+                    ui.end_row();
+                    for id in &family.claims {
+                        let Some(member) = ws.row_of_str(id) else {
+                            continue;
+                        };
+                        let member_row = &ws.rows()[member];
+                        let here = member == row;
+                        let label = ws.document_label(member_row.document);
+                        let short: String = label.chars().take(FAMILY_LABEL_CHARS).collect();
+                        let short = if short.len() < label.len() {
+                            format!("{}…", short.trim_end())
+                        } else {
+                            short
+                        };
+                        let doc = RichText::new(short);
+                        let doc = if here { doc.strong() } else { doc };
+                        let figures = figures_text(&member_row.claim);
+                        if family.conflict {
+                            ui.label(RichText::new(figures).color(conflict_color(ui)));
+                        } else {
+                            ui.label(figures);
+                        }
+                        if ui
+                            .add(egui::Button::new(doc).frame(false))
+                            .on_hover_text(format!(
+                                "{}\n\n{}",
+                                member_row.claim.document, member_row.claim.text
+                            ))
+                            .clicked()
+                        {
+                            commands.push(AppCommand::Select(Some(member_row.id.clone())));
+                        }
+                        ui.label(ws.actor_name(member_row.speaker));
+                        ui.end_row();
+                    }
+                });
         });
 }
 

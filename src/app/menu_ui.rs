@@ -1,7 +1,8 @@
 //! The menu bar and the status bar.
 
 use super::command::UiCommand;
-use super::{AppCommand, ClaimbenchApp};
+use super::{AppCommand, ClaimbenchApp, ThemeChoice};
+use crate::project::{Status, Verdict};
 
 /// A menu entry for `command`, with its shortcut and tooltip.
 fn item_ui(ui: &mut egui::Ui, command: UiCommand, enabled: bool, commands: &mut Vec<AppCommand>) {
@@ -65,6 +66,20 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
             }
             ui.separator();
             item_ui(ui, UiCommand::FocusFilter, has_workspace, commands);
+            item_ui(ui, UiCommand::FindInSource, has_workspace, commands);
+            ui.separator();
+            let selected = has_workspace && app.selected.is_some();
+            ui.menu_button("Verdict", |ui| {
+                for v in Verdict::ALL {
+                    item_ui(ui, UiCommand::SetVerdict(v), selected, commands);
+                }
+                item_ui(ui, UiCommand::ClearVerdict, selected, commands);
+            });
+            ui.menu_button("Status", |ui| {
+                for s in Status::ALL {
+                    item_ui(ui, UiCommand::SetStatus(s), selected, commands);
+                }
+            });
             ui.separator();
             item_ui(ui, UiCommand::Preferences, true, commands);
         });
@@ -84,6 +99,34 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
                 app.dialogs.show_orphans = true;
                 ui.close();
             }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for theme in ThemeChoice::ALL {
+                    ui.radio_value(&mut app.preferences.theme, theme, theme.label());
+                }
+            });
+            ui.menu_button("Text size", |ui| {
+                ui.label(format!("{:.0}%", app.preferences.zoom * 100.0));
+                item_ui(ui, UiCommand::ZoomIn, true, commands);
+                item_ui(ui, UiCommand::ZoomOut, true, commands);
+                item_ui(ui, UiCommand::ZoomReset, true, commands);
+            });
+        });
+        ui.menu_button("Go", |ui| {
+            for command in [
+                UiCommand::NextClaim,
+                UiCommand::PreviousClaim,
+                UiCommand::PageDown,
+                UiCommand::PageUp,
+                UiCommand::FirstClaim,
+                UiCommand::LastClaim,
+            ] {
+                item_ui(ui, command, has_workspace, commands);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            item_ui(ui, UiCommand::KeyboardShortcuts, true, commands);
+            item_ui(ui, UiCommand::About, true, commands);
         });
     });
 }

@@ -51,7 +51,63 @@ pub struct Preferences {
     pub autosave_seconds: u64,
     /// The name recorded with verdict and status changes.
     pub author: String,
+    /// Light, dark, or as the system says.
+    pub theme: ThemeChoice,
+    /// Size of all text and controls (1 is the usual size).
+    pub zoom: f32,
 }
+
+/// The colour theme chosen in View ▸ Theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, as the menu lists them.
+    pub const ALL: [ThemeChoice; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The actor list's share of the window's width when it first opens.
+const ACTORS_SHARE: f32 = 0.17;
+/// The inspector's share of the window's width when it first opens.
+const INSPECTOR_SHARE: f32 = 0.2;
+/// The inspector never takes more of the window's width than this.
+const INSPECTOR_MAX_SHARE: f32 = 0.4;
+/// The source panel's share of the window's height when it first opens.
+const SOURCE_SHARE: f32 = 0.32;
+/// The source panel is never smaller than this (points).
+const SOURCE_MIN_HEIGHT: f32 = 120.0;
+/// The grid above it keeps at least this much (points).
+const GRID_MIN_HEIGHT: f32 = 160.0;
+
+/// How much one step of Larger text or Smaller text changes the size.
+const ZOOM_STEP: f32 = 0.1;
+/// The smallest and largest text size.
+const ZOOM_RANGE: (f32, f32) = (0.6, 2.5);
 
 impl Default for Preferences {
     fn default() -> Self {
@@ -63,6 +119,8 @@ impl Default for Preferences {
             builtin_file_dialog: false,
             autosave_seconds: 30,
             author: String::new(),
+            theme: ThemeChoice::System,
+            zoom: 1.0,
         }
     }
 }
@@ -203,6 +261,8 @@ pub struct ClaimbenchApp {
     data_dir: Option<PathBuf>,
     quit_now: bool,
     title: String,
+    /// The theme and text size last applied to the window.
+    applied_look: Option<(ThemeChoice, u32)>,
 }
 
 impl ClaimbenchApp {
@@ -248,7 +308,13 @@ impl ClaimbenchApp {
             data_dir: None,
             quit_now: false,
             title: String::new(),
+            applied_look: None,
         }
+    }
+
+    /// The app's data folder (preferences, autosaves of projects not saved yet).
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
     }
 
     /// Where autosaves of projects not saved yet go (the app's data folder).
@@ -260,6 +326,7 @@ impl ClaimbenchApp {
     /// [`eframe::App::ui`] does.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
         self.poll_loader(&ctx);
         self.autosave_tick(&ctx);
         self.refresh_order();
@@ -269,6 +336,25 @@ impl ClaimbenchApp {
             self.file_chosen(&ctx, chosen);
         }
         self.handle(&ctx, commands);
+    }
+
+    /// Puts the chosen theme and text size in place when they changed.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let zoom = self.preferences.zoom;
+        let zoom = if zoom.is_finite() {
+            zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
+        } else {
+            1.0
+        };
+        let look = (self.preferences.theme, zoom.to_bits());
+        if self.applied_look != Some(look) {
+            // Text size is a preference of its own: egui's Ctrl+plus would not be remembered.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_theme(self.preferences.theme.preference());
+            ctx.set_zoom_factor(zoom);
+            self.preferences.zoom = zoom;
+            self.applied_look = Some(look);
+        }
     }
 
     /// Whether an open is in progress.
@@ -432,10 +518,11 @@ impl ClaimbenchApp {
         Panel::bottom("status").show(ui, |ui| menu_ui::status_ui(ui, self, &mut commands));
         if let Some(ws) = &self.workspace {
             let selected = self.selected.as_ref().and_then(|id| ws.row_of(id));
+            let width = ui.available_width();
             if self.preferences.show_actors {
                 Panel::left("actors")
                     .resizable(true)
-                    .default_size(300.0)
+                    .default_size((width * ACTORS_SHARE).clamp(230.0, 300.0))
                     .show(ui, |ui| {
                         actors_ui::actors_ui(ui, ws, &mut self.actor_list, &mut commands);
                     });
@@ -443,7 +530,8 @@ impl ClaimbenchApp {
             if self.preferences.show_inspector {
                 Panel::right("inspector")
                     .resizable(true)
-                    .default_size(420.0)
+                    .default_size((width * INSPECTOR_SHARE).clamp(250.0, 380.0))
+                    .max_size((width * INSPECTOR_MAX_SHARE).max(320.0))
                     .show(ui, |ui| {
                         inspector_ui::inspector_ui(
                             ui,
@@ -455,12 +543,16 @@ impl ClaimbenchApp {
                     });
             }
             if self.preferences.show_source {
-                Panel::bottom("source")
+                let height = ui.available_height();
+                let response = Panel::bottom("source")
                     .resizable(true)
-                    .default_size(300.0)
+                    .default_size((height * SOURCE_SHARE).max(SOURCE_MIN_HEIGHT))
+                    .min_size(SOURCE_MIN_HEIGHT)
+                    .max_size((height - GRID_MIN_HEIGHT).max(SOURCE_MIN_HEIGHT))
                     .show(ui, |ui| {
                         source_ui::source_ui(ui, ws, selected, &mut self.source, &mut commands);
                     });
+                source_ui::grip_ui(ui, response.response.rect);
             }
             egui::CentralPanel::default().show(ui, |ui| {
                 grid_ui::grid_ui(
@@ -648,24 +740,65 @@ impl ClaimbenchApp {
                 }
             }
             UiCommand::FocusFilter => self.grid.focus_filter = true,
-            UiCommand::NextClaim | UiCommand::PreviousClaim => {
+            UiCommand::NextClaim
+            | UiCommand::PreviousClaim
+            | UiCommand::PageDown
+            | UiCommand::PageUp
+            | UiCommand::FirstClaim
+            | UiCommand::LastClaim => {
                 self.refresh_order();
                 let Some(ws) = &self.workspace else { return };
+                let last = self.grid.order.len().saturating_sub(1);
+                let page = self.grid.page_rows.max(1);
                 let current = self
                     .selected_row()
                     .and_then(|r| self.grid.order.iter().position(|&o| o as usize == r));
                 let next = match (command, current) {
-                    (_, None) => 0,
-                    (UiCommand::NextClaim, Some(i)) => {
-                        (i + 1).min(self.grid.order.len().saturating_sub(1))
-                    }
+                    (UiCommand::LastClaim, _) => last,
+                    (UiCommand::FirstClaim, _) | (_, None) => 0,
+                    (UiCommand::NextClaim, Some(i)) => (i + 1).min(last),
+                    (UiCommand::PageDown, Some(i)) => (i + page).min(last),
+                    (UiCommand::PageUp, Some(i)) => i.saturating_sub(page),
                     (_, Some(i)) => i.saturating_sub(1),
                 };
                 if let Some(&row) = self.grid.order.get(next) {
                     let id = ws.rows()[row as usize].id.clone();
                     self.handle_one(ctx, AppCommand::Select(Some(id)));
+                    self.grid.scroll_to_selected = true;
                 }
             }
+            UiCommand::SetVerdict(_) | UiCommand::ClearVerdict | UiCommand::SetStatus(_) => {
+                let Some(claim) = self.selected.clone() else {
+                    return;
+                };
+                let edit = match command {
+                    UiCommand::SetVerdict(v) => Edit::SetVerdict {
+                        claim,
+                        verdict: Some(v),
+                    },
+                    UiCommand::SetStatus(status) => Edit::SetStatus { claim, status },
+                    _ => Edit::SetVerdict {
+                        claim,
+                        verdict: None,
+                    },
+                };
+                self.handle_one(ctx, AppCommand::Edit(edit));
+            }
+            UiCommand::FindInSource => {
+                self.preferences.show_source = true;
+                self.source.focus_find = true;
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                let zoom = match command {
+                    UiCommand::ZoomIn => self.preferences.zoom + ZOOM_STEP,
+                    UiCommand::ZoomOut => self.preferences.zoom - ZOOM_STEP,
+                    _ => 1.0,
+                };
+                self.preferences.zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                self.apply_look(ctx);
+            }
+            UiCommand::KeyboardShortcuts => self.dialogs.show_shortcuts = true,
+            UiCommand::About => self.dialogs.show_about = true,
             UiCommand::Preferences => self.dialogs.show_preferences = true,
         }
     }
