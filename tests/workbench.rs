@@ -1099,3 +1099,75 @@ fn a_large_corpus_reads_well_in_a_large_window() {
 fn a_large_corpus_reads_well_in_a_small_window() {
     large_corpus_reads_well([1280.0, 800.0], "workbench_newsroom_1280x800");
 }
+
+#[test]
+fn a_project_whose_corpus_moved_opens_once_the_corpus_is_located() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let mut ws = claimbench::workspace::open::open(&OpenRequest::Corpus(corpus.clone()), &|_| true)
+        .expect("opens");
+    let claim = ws
+        .rows()
+        .iter()
+        .find(|r| r.claim.text.contains("17,000 deaths"))
+        .expect("claim")
+        .id
+        .clone();
+    ws.apply(claimbench::workspace::Edit::SetVerdict {
+        claim,
+        verdict: Some(Verdict::False),
+    })
+    .expect("applies");
+    let project = dir.path().join("work.claimbench.ron");
+    ws.save(Some(&project)).expect("saves");
+    std::fs::rename(&corpus, dir.path().join("moved")).expect("move the corpus");
+
+    let mut harness = workbench(Some(OpenRequest::Project(project.clone())));
+    click(&mut harness, "Locate the corpus folder…");
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file());
+    harness.get_by_label_contains("moved").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "opening", |app| !app.is_loading());
+    harness.run_steps(3);
+    let ws = harness.state().workspace.as_ref().expect("opened");
+    assert_eq!(ws.project_path(), Some(project.as_path()));
+    assert!(
+        ws.rows().iter().enumerate().any(|(r, _)| ws
+            .annotation(r)
+            .is_some_and(|a| a.verdict == Some(Verdict::False))),
+        "the work is attached again"
+    );
+    // The new place is stored at the next save.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    let saved = claimbench::project::Project::load(&project).expect("loads");
+    assert_eq!(saved.project.corpus.path, "moved");
+}
+
+#[test]
+fn enter_confirms_renaming_an_actor() {
+    let mut harness = workbench(bundled());
+    harness
+        .get_all_by_label("Nasser Kanaani")
+        .next()
+        .expect("in the actor list")
+        .click_secondary();
+    harness.run_steps(2);
+    click(&mut harness, "Rename…");
+    harness.get_by_label("New name").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("New name").type_text("Nasser Kanani");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    assert!(ws.actors().iter().any(|a| a.name == "Nasser Kanani"));
+    assert!(
+        harness.state().actor_list.rename.is_none(),
+        "the dialog closed"
+    );
+}
