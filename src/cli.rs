@@ -37,6 +37,69 @@ pub enum Command {
     /// Rewrite projects in the current format, through the same save as the window (the
     /// old file is kept as NAME.bak; the rename is atomic).
     Migrate(MigrateArgs),
+    /// Write a project's claims and work (or a corpus's claims) as CSV, JSON, ClaimReview
+    /// or Web Annotation JSON-LD, or an HTML or Markdown report.
+    Export(ExportArgs),
+}
+
+/// Options of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A `.claimbench.ron` project (its work joined with the extraction) or a corpus
+    /// (the extraction alone).
+    pub path: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: export::ExportFormat,
+    /// Where to write it (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Start CSV with a byte order mark, so that spreadsheets read it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+    /// The organisation publishing ClaimReview output (its `author`).
+    #[arg(long, default_value = "")]
+    pub organization: String,
+    /// The organisation's web address.
+    #[arg(long, default_value = "")]
+    pub organization_url: String,
+    /// Where each review is published; `{claim}` is replaced by the claim's id.
+    #[arg(long, default_value = "")]
+    pub review_url: String,
+}
+
+/// Runs `export`.
+pub fn run_export(
+    args: &ExportArgs,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let request = OpenRequest::for_path(args.path.clone());
+    let workspace = open::open(&request, &|_| true).map_err(|e| anyhow::anyhow!("{e}"))?;
+    for w in workspace.warnings() {
+        writeln!(errors, "warning: {w}")?;
+    }
+    let options = export::ExportOptions {
+        bom: args.bom,
+        publisher: export::claimreview::Publisher {
+            organization: args.organization.clone(),
+            url: args.organization_url.clone(),
+            review_url: args.review_url.clone(),
+        },
+    };
+    match &args.output {
+        Some(path) => {
+            let mut text = Vec::new();
+            export::write(&workspace, args.format, &options, &mut text)?;
+            crate::project::save::write_atomically(path, &String::from_utf8_lossy(&text), false)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        }
+        None => {
+            export::write(&workspace, args.format, &options, out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
 }
 
 /// Options of `check`.

@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::export::ExportFormat;
 use crate::project::{Status, Verdict};
 
 /// A command from a menu, a shortcut or a button.
@@ -18,6 +19,8 @@ pub enum UiCommand {
     SaveAs,
     /// Export the claims as CSV.
     ExportCsv,
+    /// Export the whole project in a format.
+    Export(ExportFormat),
     /// Leave.
     Quit,
     /// Undo the last edit.
@@ -91,6 +94,7 @@ impl UiCommand {
             .into_iter()
             .chain(Verdict::ALL.into_iter().map(UiCommand::SetVerdict))
             .chain(Status::ALL.into_iter().map(UiCommand::SetStatus))
+            .chain(ExportFormat::ALL.into_iter().map(UiCommand::Export))
             .chain([UiCommand::About])
     }
 
@@ -99,6 +103,7 @@ impl UiCommand {
         match self {
             Self::SetVerdict(v) => v.label(),
             Self::SetStatus(s) => s.label(),
+            Self::Export(f) => f.label(),
             Self::ClearVerdict => "No verdict",
             Self::PageDown => "Page down",
             Self::PageUp => "Page up",
@@ -129,6 +134,7 @@ impl UiCommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::SetVerdict(_) => "Give the selected claim this verdict",
+            Self::Export(_) => "Write every claim of the project, with the work on it, to a file",
             Self::SetStatus(_) => "Move the selected claim to this status",
             Self::ClearVerdict => "Take the selected claim's verdict away",
             Self::PageDown => "Select the claim a screen further down",

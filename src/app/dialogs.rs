@@ -346,6 +346,38 @@ fn preferences_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
                         "Always use Claimbench's own",
                     );
                     ui.end_row();
+                    ui.label("CSV exports");
+                    ui.checkbox(
+                        &mut preferences.csv_bom,
+                        "Start with a byte order mark (for spreadsheets)",
+                    );
+                    ui.end_row();
+                    for (text, value, hint) in [
+                        (
+                            "Your organisation",
+                            &mut preferences.publisher.organization,
+                            "the author of ClaimReview exports",
+                        ),
+                        (
+                            "Its web address",
+                            &mut preferences.publisher.url,
+                            "https://…",
+                        ),
+                        (
+                            "Review address",
+                            &mut preferences.publisher.review_url,
+                            "https://…/{claim}",
+                        ),
+                    ] {
+                        let label = ui.label(text);
+                        ui.add(
+                            egui::TextEdit::singleline(value)
+                                .hint_text(hint)
+                                .desired_width(260.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    }
                 });
         });
     app.dialogs.show_preferences = open;

@@ -28,8 +28,10 @@ pub enum Purpose {
         /// What to do once saved.
         then: Option<super::Pending>,
     },
-    /// Where to write the CSV export.
+    /// Where to write the CSV export of the grid.
     ExportCsv,
+    /// Where to write an export of the whole project.
+    Export(crate::export::ExportFormat),
     /// Where a moved corpus is now (for this project file).
     LocateCorpus {
         /// The project file.

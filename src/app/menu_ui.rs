@@ -52,6 +52,11 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
             item_ui(ui, UiCommand::Save, has_workspace, commands);
             item_ui(ui, UiCommand::SaveAs, has_workspace, commands);
             item_ui(ui, UiCommand::ExportCsv, has_workspace, commands);
+            ui.menu_button("Export project", |ui| {
+                for format in crate::export::ExportFormat::ALL {
+                    item_ui(ui, UiCommand::Export(format), has_workspace, commands);
+                }
+            });
             ui.separator();
             item_ui(ui, UiCommand::Quit, true, commands);
         });

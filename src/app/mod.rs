@@ -55,6 +55,10 @@ pub struct Preferences {
     pub theme: ThemeChoice,
     /// Size of all text and controls (1 is the usual size).
     pub zoom: f32,
+    /// Start CSV exports with a byte order mark (for spreadsheets).
+    pub csv_bom: bool,
+    /// Who publishes ClaimReview exports.
+    pub publisher: crate::export::claimreview::Publisher,
 }
 
 /// The colour theme chosen in View ▸ Theme.
@@ -121,6 +125,8 @@ impl Default for Preferences {
             author: String::new(),
             theme: ThemeChoice::System,
             zoom: 1.0,
+            csv_bom: false,
+            publisher: crate::export::claimreview::Publisher::default(),
         }
     }
 }
@@ -712,18 +718,32 @@ impl ClaimbenchApp {
             UiCommand::Open => self.ask_then(ctx, Pending::OpenDialog),
             UiCommand::Save => self.save(ctx, false, None),
             UiCommand::SaveAs => self.save(ctx, true, None),
-            UiCommand::ExportCsv => {
+            UiCommand::ExportCsv | UiCommand::Export(_) => {
                 if self.workspace.is_some() {
                     let folder = self.project_folder();
+                    let (purpose, title, name, extension) = match command {
+                        UiCommand::Export(format) => (
+                            Purpose::Export(format),
+                            format!("Export: {}", format.label()),
+                            format!("claims.{}", format.extension()),
+                            format.extension().rsplit('.').next().unwrap_or("txt"),
+                        ),
+                        _ => (
+                            Purpose::ExportCsv,
+                            "Export the claims shown as CSV".to_string(),
+                            "claims.csv".to_string(),
+                            "csv",
+                        ),
+                    };
                     self.choose_file(
                         ctx,
                         Request {
-                            purpose: Purpose::ExportCsv,
+                            purpose,
                             kind: Kind::SaveFile,
-                            title: "Export claims as CSV".to_string(),
+                            title,
                             folder,
-                            file_name: Some("claims.csv".to_string()),
-                            extensions: vec!["csv"],
+                            file_name: Some(name),
+                            extensions: vec![extension],
                         },
                     );
                 }
@@ -908,6 +928,7 @@ impl ClaimbenchApp {
                 }
             }
             Purpose::ExportCsv => self.export_csv_to(&path),
+            Purpose::Export(format) => self.export_to(format, &path),
             Purpose::LocateCorpus { project } => self.start_open(
                 ctx,
                 &OpenRequest::ProjectWithCorpus {
@@ -990,12 +1011,44 @@ impl ClaimbenchApp {
         let Some(ws) = &self.workspace else { return };
         let rows: Vec<usize> = self.grid.order.iter().map(|&r| r as usize).collect();
         let written = std::fs::File::create(path).and_then(|f| {
-            crate::export::csv::write_rows(ws, &rows, &mut std::io::BufWriter::new(f))
+            crate::export::csv::write_rows(
+                ws,
+                &rows,
+                self.preferences.csv_bom,
+                &mut std::io::BufWriter::new(f),
+            )
         });
         match written {
             Ok(()) => {
                 self.dialogs.message =
                     Some(format!("Wrote {} claims to {}", rows.len(), path.display()));
+            }
+            Err(e) => self
+                .errors
+                .push(ShownError::plain(format!("{}: {e}", path.display()))),
+        }
+    }
+
+    /// Writes the whole project in `format` to `path` (atomically: a failed export
+    /// leaves any older file whole).
+    fn export_to(&mut self, format: crate::export::ExportFormat, path: &Path) {
+        let Some(ws) = &self.workspace else { return };
+        let options = crate::export::ExportOptions {
+            bom: self.preferences.csv_bom,
+            publisher: self.preferences.publisher.clone(),
+        };
+        let mut text = Vec::new();
+        let written = crate::export::write(ws, format, &options, &mut text).and_then(|()| {
+            crate::project::save::write_atomically(path, &String::from_utf8_lossy(&text), false)
+        });
+        match written {
+            Ok(_) => {
+                self.dialogs.message = Some(format!(
+                    "Wrote {} claims as {} to {}",
+                    ws.rows().len(),
+                    format.label(),
+                    path.display()
+                ));
             }
             Err(e) => self
                 .errors

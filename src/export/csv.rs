@@ -1,10 +1,12 @@
-//! CSV: one row per claim, with its figures, speaker and family.
+//! CSV (RFC 4180, through the `csv` crate): one row per claim.
 
 use std::io::Write;
 
+use super::record::Record;
 use crate::extract::{Extraction, FigureKind};
+use crate::workspace::Workspace;
 
-/// The header row.
+/// The header of the extraction's CSV (`claimbench extract --format csv`).
 pub const COLUMNS: [&str; 13] = [
     "id",
     "document",
@@ -21,9 +23,46 @@ pub const COLUMNS: [&str; 13] = [
     "text",
 ];
 
-/// Writes one row per claim.
+/// The header of the claims with the researcher's work (the window's export and
+/// `claimbench export --format csv`).
+pub const WORK_COLUMNS: [&str; 18] = [
+    "id",
+    "document",
+    "title",
+    "outlet",
+    "published",
+    "speaker",
+    "via",
+    "claim",
+    "figures",
+    "family",
+    "conflict",
+    "score",
+    "verdict",
+    "rating",
+    "status",
+    "conclusion",
+    "notes",
+    "references",
+];
+
+/// The UTF-8 byte order mark, for spreadsheets that need it to read UTF-8.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+fn io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e)
+}
+
+/// Writes one row per extracted claim.
 pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Result<()> {
-    write_row(out, COLUMNS.iter().map(|c| c.to_string()))?;
+    let mut w = writer(out);
+    w.write_record(COLUMNS).map_err(io)?;
     let actor_name = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| extraction.actors.iter().find(|a| &a.id == id))
@@ -51,134 +90,77 @@ pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Re
             .map(|f| format!("{} {:+.2}", f.name, f.weight))
             .collect::<Vec<_>>()
             .join("; ");
-        write_row(
-            out,
-            [
-                claim.id.clone(),
-                claim.document.to_string(),
-                claim.start.to_string(),
-                claim.end.to_string(),
-                actor_name(&claim.speaker),
-                actor_name(&claim.via),
-                format!("{:.2}", claim.score),
-                claim.family.clone().unwrap_or_default(),
-                family.map(|f| f.label.clone()).unwrap_or_default(),
-                family.map(|f| f.conflict.to_string()).unwrap_or_default(),
-                figures,
-                features,
-                claim.text.clone(),
-            ]
-            .into_iter(),
-        )?;
+        w.write_record([
+            claim.id.clone(),
+            claim.document.to_string(),
+            claim.start.to_string(),
+            claim.end.to_string(),
+            actor_name(&claim.speaker),
+            actor_name(&claim.via),
+            format!("{:.2}", claim.score),
+            claim.family.clone().unwrap_or_default(),
+            family.map(|f| f.label.clone()).unwrap_or_default(),
+            family.map(|f| f.conflict.to_string()).unwrap_or_default(),
+            figures,
+            features,
+            claim.text.clone(),
+        ])
+        .map_err(io)?;
     }
-    Ok(())
+    w.flush()
 }
 
-/// Writes grid rows with the researcher's verdicts, statuses and references.
+/// Writes grid rows with the researcher's verdicts, statuses and references; `bom` puts
+/// a byte order mark first.
 pub fn write_rows(
-    workspace: &crate::workspace::Workspace,
+    workspace: &Workspace,
     rows: &[usize],
+    bom: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    write_row(
-        out,
-        [
-            "id",
-            "document",
-            "speaker",
-            "text",
-            "figures",
-            "family",
-            "conflict",
-            "score",
-            "verdict",
-            "rating",
-            "status",
-            "conclusion",
-            "notes",
-            "references",
-        ]
-        .iter()
-        .map(|c| c.to_string()),
-    )?;
-    for &row in rows {
-        let Some(r) = workspace.rows().get(row) else {
-            continue;
-        };
-        let annotation = workspace.annotation(row);
-        let family = workspace.family(row);
-        let verdict = annotation.and_then(|a| a.verdict);
-        write_row(
-            out,
-            [
-                r.claim.id.clone(),
-                r.claim.document.to_string(),
-                workspace.actor_name(r.speaker).to_string(),
-                r.claim.text.clone(),
-                r.claim
-                    .numbers
-                    .iter()
-                    .filter(|f| f.kind.is_quantity())
-                    .map(|f| f.text.clone())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                family.map(|f| f.label.clone()).unwrap_or_default(),
-                family.map(|f| f.conflict.to_string()).unwrap_or_default(),
-                format!("{:.2}", r.claim.score),
-                verdict.map(|v| v.label().to_string()).unwrap_or_default(),
-                verdict
-                    .and_then(|v| v.rating())
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-                annotation
-                    .map(|a| a.status.label().to_string())
-                    .unwrap_or_else(|| "Unstarted".to_string()),
-                annotation.map(|a| a.conclusion.clone()).unwrap_or_default(),
-                annotation.map(|a| a.notes.clone()).unwrap_or_default(),
-                annotation
-                    .map(|a| {
-                        a.references
-                            .iter()
-                            .map(|x| x.url.clone())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .unwrap_or_default(),
-            ]
-            .into_iter(),
-        )?;
+    if bom {
+        out.write_all(BOM)?;
     }
-    Ok(())
-}
-
-fn write_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> std::io::Result<()> {
-    let mut first = true;
-    for field in fields {
-        if !first {
-            out.write_all(b",")?;
-        }
-        first = false;
-        out.write_all(escape(&field).as_bytes())?;
+    let mut w = writer(out);
+    w.write_record(WORK_COLUMNS).map_err(io)?;
+    for record in rows.iter().filter_map(|&r| Record::of(workspace, r)) {
+        let meta = record.meta();
+        let verdict = record.verdict();
+        let annotation = record.annotation;
+        w.write_record([
+            record.claim.id.as_str(),
+            record.document_id(),
+            meta.title.as_deref().unwrap_or(""),
+            meta.outlet.as_deref().unwrap_or(""),
+            meta.published.as_deref().unwrap_or(""),
+            record.speaker(),
+            record.via(),
+            record.claim.text.as_str(),
+            &record.figures(),
+            record.family.map_or("", |f| f.label.as_str()),
+            record
+                .family
+                .map_or("", |f| if f.conflict { "true" } else { "false" }),
+            &format!("{:.2}", record.claim.score),
+            verdict.map_or("", |v| v.label()),
+            &verdict
+                .and_then(|v| v.rating())
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            annotation.map_or("Unstarted", |a| a.status.label()),
+            annotation.map_or("", |a| a.conclusion.as_str()),
+            annotation.map_or("", |a| a.notes.as_str()),
+            &annotation
+                .map(|a| {
+                    a.references
+                        .iter()
+                        .map(|x| x.url.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default(),
+        ])
+        .map_err(io)?;
     }
-    out.write_all(b"\r\n")
-}
-
-/// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-pub fn escape(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.contains([',', '"', '\n', '\r']) {
-        std::borrow::Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
-    } else {
-        std::borrow::Cow::Borrowed(field)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_fields() {
-        assert_eq!(escape("plain"), "plain");
-        assert_eq!(escape("a, \"b\""), "\"a, \"\"b\"\"\"");
-    }
+    w.flush()
 }

@@ -1,0 +1,280 @@
+//! A report to hand on: a summary (documents, claims, verdicts), then each family with its
+//! claims side by side, the verdicts with conclusion and references, and a chart of the
+//! figures when they disagree. One self-contained HTML file (inline CSS and SVG, nothing
+//! fetched) or Markdown.
+
+use std::fmt::Write as _;
+
+use super::record::Record;
+use crate::extract::Family;
+use crate::project::Verdict;
+use crate::workspace::Workspace;
+
+/// Width and height of a figures chart.
+const CHART: (f64, f64) = (560.0, 120.0);
+
+/// The families to report, each with its claims' records, in corpus order of their
+/// first claim; families of one claim are left out.
+fn families<'a>(
+    workspace: &'a Workspace,
+    records: &[Record<'a>],
+) -> Vec<(&'a Family, Vec<Record<'a>>)> {
+    let mut out: Vec<(&Family, Vec<Record<'_>>)> = Vec::new();
+    for family in &workspace.extraction().families {
+        let members: Vec<Record<'_>> = records
+            .iter()
+            .filter(|r| r.family.is_some_and(|f| f.id == family.id))
+            .copied()
+            .collect();
+        if members.len() > 1 {
+            out.push((family, members));
+        }
+    }
+    out
+}
+
+/// Verdict counts, truest first, then the claims without one.
+fn verdict_counts(records: &[Record<'_>]) -> (Vec<(Verdict, usize)>, usize) {
+    let counts = Verdict::ALL
+        .into_iter()
+        .map(|v| (v, records.iter().filter(|r| r.verdict() == Some(v)).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let none = records.iter().filter(|r| r.verdict().is_none()).count();
+    (counts, none)
+}
+
+/// The first quantity of each member, for the chart.
+fn values(members: &[Record<'_>]) -> Vec<(String, f64)> {
+    members
+        .iter()
+        .filter_map(|r| {
+            let f = r.claim.numbers.iter().find(|f| f.kind.is_quantity())?;
+            let who = r
+                .meta()
+                .outlet
+                .clone()
+                .unwrap_or_else(|| r.document_id().to_string());
+            Some((format!("{who}: {}", f.text), f.value))
+        })
+        .collect()
+}
+
+/// A dot chart of the values on one axis: where the sources disagree shows at a glance.
+fn svg_chart(values: &[(String, f64)]) -> String {
+    let (w, h) = CHART;
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, v)| {
+            (a.min(*v), b.max(*v))
+        });
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |v: f64| 40.0 + (v - lo) / span * (w - 80.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"figures of the family\">\
+         <line x1=\"40\" y1=\"60\" x2=\"{}\" y2=\"60\" stroke=\"#888\"/>",
+        w - 40.0
+    );
+    for (k, (label, v)) in values.iter().enumerate() {
+        let cx = x(*v);
+        let ty = if k % 2 == 0 { 40.0 } else { 92.0 };
+        let _ = write!(
+            svg,
+            "<circle cx=\"{cx:.1}\" cy=\"60\" r=\"6\" fill=\"#c05000\"><title>{}</title></circle>\
+             <text x=\"{cx:.1}\" y=\"{ty}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            html(label),
+            html(&format_value(*v))
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A value as a reader writes it: 17000, 1.5 million, 9.3 billion.
+fn format_value(v: f64) -> String {
+    let (scaled, word) = if v.abs() >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let text = format!("{scaled:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}{word}")
+}
+
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Writes the report as one self-contained HTML page.
+pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let records = Record::all(workspace);
+    let (counts, none) = verdict_counts(&records);
+    let mut s = String::new();
+    let title = format!("Claimbench report: {}", workspace.title());
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
+         body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
+         table{{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}}th,td{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}}\
+         th{{background:#f2f2f2}}.conflict{{color:#b04a00;font-weight:600}}.verdict{{font-weight:600}}small{{color:#666}}\
+         </style></head><body>\n<h1>{}</h1>\n",
+        html(&title),
+        html(&title)
+    );
+    let _ = write!(
+        s,
+        "<h2>Summary</h2>\n<p>{} documents, {} claims, {} with a verdict, {} families of claims that state the same thing ({} with conflicting figures).</p>\n<table><tr><th>Verdict</th><th>Claims</th></tr>",
+        workspace.corpus().documents.len(),
+        records.len(),
+        records.len() - none,
+        families(workspace, &records).len(),
+        families(workspace, &records)
+            .iter()
+            .filter(|(f, _)| f.conflict)
+            .count()
+    );
+    for (v, n) in &counts {
+        let _ = write!(s, "<tr><td>{}</td><td>{n}</td></tr>", html(v.label()));
+    }
+    let _ = writeln!(s, "<tr><td>No verdict yet</td><td>{none}</td></tr></table>");
+    for (family, members) in families(workspace, &records) {
+        let _ = write!(
+            s,
+            "<h2>{}{}</h2>\n<table><tr><th>Document</th><th>Outlet</th><th>Date</th><th>Speaker</th><th>Figures</th><th>Claim</th><th>Verdict</th></tr>",
+            if family.conflict { "≠ " } else { "" },
+            html(&family.label)
+        );
+        for r in &members {
+            let meta = r.meta();
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td><td>{}</td><td class=\"verdict\">{}</td></tr>",
+                html(meta.title.as_deref().unwrap_or(r.document_id())),
+                html(meta.outlet.as_deref().unwrap_or("")),
+                html(meta.published.as_deref().unwrap_or("")),
+                html(r.speaker()),
+                if family.conflict {
+                    " class=\"conflict\""
+                } else {
+                    ""
+                },
+                html(&r.figures()),
+                html(&r.claim.text),
+                html(r.verdict().map_or("", Verdict::label)),
+            );
+        }
+        s.push_str("</table>\n");
+        if family.conflict {
+            s.push_str(&svg_chart(&values(&members)));
+            s.push('\n');
+        }
+        for r in members.iter().filter(|r| r.annotation.is_some()) {
+            let a = r.annotation.expect("filtered");
+            if a.conclusion.is_empty() && a.references.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                s,
+                "<p><b>{}</b>: {}</p>",
+                html(r.verdict().map_or("Notes", Verdict::label)),
+                html(&a.conclusion)
+            );
+            if !a.references.is_empty() {
+                s.push_str("<ul>");
+                for x in &a.references {
+                    let _ = write!(
+                        s,
+                        "<li>{} <a href=\"{}\">{}</a> <small>{}</small></li>",
+                        html(x.stance.label()),
+                        html(&x.url),
+                        html(if x.title.is_empty() { &x.url } else { &x.title }),
+                        html(&x.publisher)
+                    );
+                }
+                s.push_str("</ul>\n");
+            }
+        }
+    }
+    s.push_str("</body></html>\n");
+    out.write_all(s.as_bytes())
+}
+
+/// Writes the report as Markdown.
+pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let records = Record::all(workspace);
+    let (counts, none) = verdict_counts(&records);
+    let fams = families(workspace, &records);
+    let mut s = String::new();
+    let _ = writeln!(s, "# Claimbench report: {}\n", workspace.title());
+    let _ = writeln!(
+        s,
+        "{} documents, {} claims, {} with a verdict, {} families of claims that state the same thing ({} with conflicting figures).\n",
+        workspace.corpus().documents.len(),
+        records.len(),
+        records.len() - none,
+        fams.len(),
+        fams.iter().filter(|(f, _)| f.conflict).count()
+    );
+    s.push_str("| Verdict | Claims |\n|---|---|\n");
+    for (v, n) in &counts {
+        let _ = writeln!(s, "| {} | {n} |", v.label());
+    }
+    let _ = writeln!(s, "| No verdict yet | {none} |");
+    for (family, members) in fams {
+        let _ = writeln!(
+            s,
+            "\n## {}{}\n",
+            if family.conflict { "≠ " } else { "" },
+            md(&family.label)
+        );
+        s.push_str("| Document | Outlet | Date | Speaker | Figures | Claim | Verdict |\n|---|---|---|---|---|---|---|\n");
+        for r in &members {
+            let meta = r.meta();
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md(meta.title.as_deref().unwrap_or(r.document_id())),
+                md(meta.outlet.as_deref().unwrap_or("")),
+                md(meta.published.as_deref().unwrap_or("")),
+                md(r.speaker()),
+                md(&r.figures()),
+                md(&r.claim.text),
+                r.verdict().map_or("", Verdict::label)
+            );
+        }
+        for r in &members {
+            let Some(a) = r.annotation else { continue };
+            if a.conclusion.is_empty() && a.references.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                s,
+                "\n**{}**: {}",
+                r.verdict().map_or("Notes", Verdict::label),
+                md(&a.conclusion)
+            );
+            for x in &a.references {
+                let title = if x.title.is_empty() { &x.url } else { &x.title };
+                let _ = writeln!(
+                    s,
+                    "- {}: [{}]({}) {}",
+                    x.stance.label(),
+                    md(title),
+                    x.url,
+                    md(&x.publisher)
+                );
+            }
+        }
+    }
+    out.write_all(s.as_bytes())
+}
