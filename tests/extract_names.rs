@@ -335,3 +335,110 @@ fn organizations_named_with_common_words_or_numbers_are_found() {
     assert_eq!(kind("Independent"), ActorKind::Media);
     actor(&x, "Shearman and Sterling");
 }
+
+/// The names of every actor and its aliases.
+fn all_names(x: &Extraction) -> Vec<&str> {
+    x.actors
+        .iter()
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn pronouns_with_contracted_endings_are_no_names() {
+    let texts = [
+        "\"Unfortunately I'm not fit,\" said the striker from Bexhill. I'd hoped to play. We've lost, and Don't Panic was the slogan.",
+        "Marion O'Keefe said she would stay. O'Keefe was tired.",
+    ];
+    let x = extract_texts(&texts);
+    let names = all_names(&x);
+    for bad in ["I'm", "Unfortunately I'm", "I'd", "We've", "Don't"] {
+        assert!(!names.contains(&bad), "{bad}: {names:?}");
+    }
+    assert!(together(&x, "Marion O'Keefe", "O'Keefe"), "{names:?}");
+}
+
+#[test]
+fn acronyms_of_different_letters_or_case_stay_apart() {
+    let texts = [
+        "The Bexhill Commerce Council (BCC) met on Monday.",
+        "The BBC said the BCC was wrong.",
+        "Let Us Dance was a hit in the US, and PCs sold well, the PCS union said.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(!together(&x, "BBC", "BCC"), "{:?}", x.actors);
+    assert!(
+        together(&x, "BCC", "Bexhill Commerce Council"),
+        "{:?}",
+        x.actors
+    );
+    assert!(!together(&x, "PCs", "PCS"), "{:?}", x.actors);
+    assert!(!all_names(&x).contains(&"Us"), "{:?}", x.actors);
+}
+
+#[test]
+fn an_acronym_in_brackets_names_only_what_its_letters_fit() {
+    let texts = [
+        "Viewers can watch internet protocol TV (IPTV) now. The seed Marcus Delane (US) won, and the Kurdistan Workers Party (PKK) replied.",
+    ];
+    let x = extract_texts(&texts);
+    assert!(!together(&x, "TV", "IPTV"), "{:?}", x.actors);
+    assert!(!together(&x, "Marcus Delane", "US"), "{:?}", x.actors);
+    assert!(
+        together(&x, "Kurdistan Workers Party", "PKK"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn common_nouns_written_as_acronyms_or_feasts_are_no_actors() {
+    let texts = [
+        "Sales of TV sets, DVDs and PCs rose before Christmas, while GDP fell. The MPs voted, and the Dunmore Group said sales of DVD players were flat.",
+    ];
+    let x = extract_texts(&texts);
+    let names = all_names(&x);
+    for bad in ["TV", "DVDs", "PCs", "Christmas", "GDP", "MPs", "DVD"] {
+        assert!(!names.contains(&bad), "{bad}: {names:?}");
+    }
+    actor(&x, "Dunmore Group");
+}
+
+#[test]
+fn a_body_before_its_members_is_an_organization() {
+    let texts = [
+        "Tarrant MPs voted against the bill. A Tarrant spokesman said it was wrong, and Tarrant MP Jane Pellow resigned. Tarrant said in Tarrant circles the mood was grim.",
+    ];
+    let x = extract_texts(&texts);
+    assert_eq!(actor(&x, "Tarrant").kind, ActorKind::Organization);
+    assert_eq!(actor(&x, "Jane Pellow").kind, ActorKind::Person);
+    assert!(!together(&x, "Tarrant", "Jane Pellow"), "{:?}", x.actors);
+    assert!(
+        !all_names(&x).iter().any(|n| n.contains("MP")),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn an_office_s_body_and_a_word_before_an_honorific_are_cut_from_the_name() {
+    let texts = [
+        "Chancellor of the Exchequer Gordon Penrose set out his plans. Analysing Mr Penrose's speech, critics were cool.",
+    ];
+    let x = extract_texts(&texts);
+    let penrose = actor(&x, "Gordon Penrose");
+    assert_eq!(penrose.kind, ActorKind::Person);
+    assert!(
+        together(&x, "Gordon Penrose", "Mr Penrose"),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        !all_names(&x)
+            .iter()
+            .any(|n| n.contains("Exchequer") || n.contains("Analysing")),
+        "{:?}",
+        x.actors
+    );
+}

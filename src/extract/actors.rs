@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::document::Analysis;
 use super::mentions::{LocalActor, UnionFind, canonical_name};
-use super::names::{key, key_hash, skeleton, slug};
+use super::names::{key, key_hash, name_hash, skeleton, slug};
 use super::{Actor, ActorKind, Mention};
 use crate::text::lexicon::{List, lexicon};
 use std::sync::Arc;
@@ -110,7 +110,7 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
             if stats.titled || (actor.kind == ActorKind::Person && stats.words < 2) {
                 continue;
             }
-            let k = key_hash(&[alias], NAME);
+            let k = name_hash(alias, NAME);
             if k == 0 {
                 continue;
             }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::ActorKind;
-use super::names::key_hash;
+use super::names::{key_hash, name_hash};
 
 const SOURCE: &str = include_str!("../../assets/gazetteer.tsv");
 
@@ -55,7 +55,7 @@ fn parse() -> Gazetteer {
     let mut longest_tokens = 1;
     let mut add =
         |by_key: &mut HashMap<u64, (usize, Form)>, name: &str, index: usize, form: Form| {
-            let k = key_hash(&[name], 0);
+            let k = name_hash(name, 0);
             if k != 0 {
                 longest_tokens = longest_tokens.max(name.split_whitespace().count());
                 if let Some(first) = name.split_whitespace().next() {
@@ -116,7 +116,7 @@ fn parse() -> Gazetteer {
 /// Looks up a whole name.
 pub fn lookup(name: &str) -> Option<Hit> {
     let g = &*GAZETTEER;
-    let (index, form) = *g.by_key.get(&key_hash(&[name], 0))?;
+    let (index, form) = *g.by_key.get(&name_hash(name, 0))?;
     Some(Hit {
         entry: &g.entries[index],
         form,

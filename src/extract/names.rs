@@ -8,18 +8,28 @@
 /// Folded key of a name.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut last = '\0';
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if !c.is_alphanumeric() {
-            continue;
+    let mut last = ('\0', false);
+    for original in name.chars() {
+        let upper = original.is_uppercase();
+        for c in original.to_lowercase() {
+            let c = fold_accent(c);
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            if !is_double(last, (c, upper)) {
+                out.push(c);
+            }
+            last = (c, upper);
         }
-        if c != last {
-            out.push(c);
-        }
-        last = c;
     }
     out
+}
+
+/// Whether a letter repeats the one before it as a doubled letter that spelling varies
+/// on ("Kanaani", "McCann"). Two capitals are two letters of an acronym: "BBC" is not
+/// "BC", nor the same as "BCC".
+fn is_double(last: (char, bool), this: (char, bool)) -> bool {
+    last.0 == this.0 && !(last.1 && this.1)
 }
 
 /// A hash of `key(part1 + part2 + ...)`, without building the key: for map lookups in
@@ -28,37 +38,52 @@ pub fn key_hash(parts: &[&str], salt: u64) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     h.write_u64(salt);
-    let mut last = '\0';
+    let mut last = ('\0', false);
     let mut any = false;
     if parts.iter().all(|p| p.is_ascii()) {
         // The common case, without Unicode case tables.
         for &b in parts.iter().flat_map(|p| p.as_bytes()) {
             let c = char::from(b.to_ascii_lowercase());
-            if !c.is_ascii_alphanumeric() || c == last {
-                last = if c.is_ascii_alphanumeric() { c } else { last };
+            if !c.is_ascii_alphanumeric() {
                 continue;
             }
-            h.write_u32(c as u32);
-            last = c;
-            any = true;
+            let this = (c, b.is_ascii_uppercase());
+            if !is_double(last, this) {
+                h.write_u32(c as u32);
+                any = true;
+            }
+            last = this;
         }
         return if any { h.finish() } else { 0 };
     }
-    for c in parts
-        .iter()
-        .flat_map(|p| p.chars())
-        .flat_map(char::to_lowercase)
-    {
-        let c = fold_accent(c);
-        if !c.is_alphanumeric() || c == last {
-            last = if c.is_alphanumeric() { c } else { last };
-            continue;
+    for original in parts.iter().flat_map(|p| p.chars()) {
+        let upper = original.is_uppercase();
+        for c in original.to_lowercase() {
+            let c = fold_accent(c);
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            if !is_double(last, (c, upper)) {
+                h.write_u32(c as u32);
+                any = true;
+            }
+            last = (c, upper);
         }
-        h.write_u32(c as u32);
-        last = c;
-        any = true;
     }
     if any { h.finish() } else { 0 }
+}
+
+/// The key hash of one name, which keeps a short acronym apart from a word spelt with the
+/// same letters: "US" is not "Us", "PCS" not "PCs", "ID" not "I'd". Longer acronyms
+/// meet their word-cased forms ("NATO", "Nato").
+pub fn name_hash(name: &str, salt: u64) -> u64 {
+    const SHORT_ACRONYM: u64 = 1 << 40;
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let short_acronym = letters <= 3 && crate::text::words::is_acronym(name);
+    key_hash(
+        &[name],
+        salt ^ if short_acronym { SHORT_ACRONYM } else { 0 },
+    )
 }
 
 /// The key without vowels after the first letter (and without doubled letters).
@@ -132,6 +157,9 @@ mod tests {
         assert_eq!(key("Kan'ani"), key("Kanaani"));
         assert_eq!(key("Takht Ravanchi"), key("Takhtravanchi"));
         assert_eq!(key("U.S."), key("US"));
+        assert_eq!(key("McCann"), key("Mccann"));
+        assert_ne!(key("BBC"), key("BCC"));
+        assert_ne!(key("BBC"), key("BC"));
         assert_ne!(key("Iran"), key("Iraq"));
         assert_eq!(skeleton("Mujahedin-e Khalq"), skeleton("Mujahadin-e Khalq"));
         assert_eq!(
@@ -148,6 +176,11 @@ mod tests {
             key_hash(&["Takhtravanchi"], 1)
         );
         assert_ne!(key_hash(&["Iran"], 1), key_hash(&["Iraq"], 1));
+        assert_ne!(key_hash(&["BBC"], 1), key_hash(&["BCC"], 1));
+        assert_ne!(name_hash("US", 1), name_hash("Us", 1));
+        assert_eq!(name_hash("US", 1), name_hash("U.S.", 1));
+        assert_eq!(name_hash("NATO", 1), name_hash("Nato", 1));
+        assert_eq!(key_hash(&["Kanaani"], 1), key_hash(&[&key("Kan'ani")], 1));
         assert_ne!(key_hash(&["Iran"], 1), key_hash(&["Iran"], 2));
         assert_eq!(key_hash(&["..."], 1), 0);
     }

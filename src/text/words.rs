@@ -72,6 +72,32 @@ pub fn is_mixed_acronym(word: &str) -> bool {
         && word.chars().last().is_some_and(char::is_uppercase)
 }
 
+/// Whether the lower-case `word` is a pronoun or auxiliary with a contracted ending
+/// ("i'm", "we've", "they'll", "don't", "can't"): a word of the language, never a name,
+/// even when it opens a sentence with a capital. "O'Neill" and "D'Arcy" are not: the
+/// part before the apostrophe is no word on its own.
+pub fn is_contraction(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    const HEADS: [&str; 24] = [
+        "i", "you", "we", "they", "he", "she", "it", "that", "there", "here", "who", "what",
+        "where", "when", "how", "why", "let", "y", "this", "those", "these", "somebody", "someone",
+        "everyone",
+    ];
+    const NEGATED: [&str; 22] = [
+        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "could", "would",
+        "should", "must", "might", "need", "dare", "ca", "wo", "ai", "sha", "may",
+    ];
+    match tail {
+        "m" | "re" | "ve" | "ll" | "d" | "s" | "all" => HEADS.contains(&head),
+        "t" => head
+            .strip_suffix('n')
+            .is_some_and(|verb| NEGATED.contains(&verb)),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +108,17 @@ mod tests {
         assert!(is_acronym("U.S."));
         assert!(!is_acronym("Iran"));
         assert!(!is_acronym("A"));
+    }
+
+    #[test]
+    fn contractions() {
+        for w in [
+            "i'm", "i’d", "we've", "they're", "we'll", "don't", "can't", "won't", "let's",
+        ] {
+            assert!(is_contraction(w), "{w}");
+        }
+        for w in ["o'neill", "d'arcy", "kan'ani", "o'gara", "rock'n'roll"] {
+            assert!(!is_contraction(w), "{w}");
+        }
     }
 }

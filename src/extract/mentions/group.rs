@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::scan::PARTICLES;
 use super::{AliasStats, DocumentActors, LocalActor, LocalMention, UnionFind};
 use crate::extract::ActorKind;
-use crate::extract::names::{key, key_hash};
+use crate::extract::names::{key, key_hash, name_hash};
 use crate::text::lexicon::{List, is_common_word, lexicon};
 use crate::text::words::is_mixed_acronym;
 
@@ -19,7 +19,7 @@ pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> Do
     for (i, m) in mentions.iter().enumerate() {
         let k = match m.gazetteer {
             Some(g) => key_hash(&[g], GAZETTEER),
-            None => key_hash(&[&m.name], NAME),
+            None => name_hash(&m.name, NAME),
         };
         match by_key.get(&k) {
             Some(&j) => uf.union(i, j),

@@ -1,7 +1,7 @@
 //! What a cleaned name is: a gazetteer entry, a person after a title, or an organization,
 //! medium, place or group by its head words and context; and emitting its mention.
 
-use super::scan::{Finder, Piece};
+use super::scan::{Finder, Piece, is_membership};
 use super::{LocalMention, Strength, strength};
 use crate::extract::ActorKind;
 use crate::extract::gazetteer::{self, Form};
@@ -9,6 +9,37 @@ use crate::extract::names::clean_display;
 use crate::text::lexicon::{List, is_common_word, is_given_name, lexicon};
 use crate::text::token::TokenKind;
 use crate::text::words::{is_acronym, is_mixed_acronym};
+
+/// Lower-case nouns after a name that say it is a body with members or staff ("Labour
+/// spokesman", "Sony executives"). Nouns that also follow a people's name ("Chechen
+/// leader", "Hutu president") are left out.
+const BODY_MEMBERS: [&str; 25] = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "member",
+    "members",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "chairman",
+    "chairwoman",
+    "staff",
+    "employee",
+    "employees",
+    "activists",
+    "candidate",
+    "candidates",
+    "backbencher",
+    "backbenchers",
+    "government",
+    "party",
+    "boss",
+    "bosses",
+];
 
 impl<'a> Finder<'a> {
     /// Whether a locative preposition stands right before the token ("in", "near").
@@ -144,6 +175,12 @@ impl<'a> Finder<'a> {
             return;
         }
         if after_connector {
+            // "Chancellor of the Exchequer Gordon Brown": the office's body, then the
+            // holder's name from a first name on.
+            if let Some(k) = self.holder_after_office(rest) {
+                self.titled_person(&pieces[j - 1], &rest[k..]);
+                return;
+            }
             // "Deputy Chief of the Armed Forces": the title belongs to someone else.
             self.plain(rest);
         } else if self.has_head_word(rest) {
@@ -175,9 +212,27 @@ impl<'a> Finder<'a> {
         ((1..=4).contains(&names) && name_like && plain_names).then_some(t + 1)
     }
 
+    /// Where the office holder's name starts after "Title of the Body": at a first name
+    /// after one or two words of the body, when two to four plain names follow.
+    fn holder_after_office(&self, rest: &[Piece]) -> Option<usize> {
+        if self.has_head_word(rest) {
+            return None;
+        }
+        let k = (1..rest.len().min(3)).find(|&k| is_given_name(self.lower_of(&rest[k])))?;
+        let names = &rest[k..];
+        let plain = names.iter().all(|p| {
+            let s = &self.text[p.start..p.end];
+            !p.connector && !is_acronym(s) && gazetteer::lookup(s).is_none()
+        });
+        let body_plain = rest[..k]
+            .iter()
+            .all(|p| !p.connector && !is_given_name(self.lower_of(p)));
+        (plain && body_plain && (2..=4).contains(&names.len())).then_some(k)
+    }
+
     /// Emits a person's name that followed `title`, keeping the titled form ("Lord Bach")
     /// when the title is one people are named with.
-    fn titled_person(&mut self, title: &Piece, name: &[Piece]) {
+    pub(super) fn titled_person(&mut self, title: &Piece, name: &[Piece]) {
         self.emit(name, ActorKind::Person, strength::TITLE, None);
         let honorific = self.lower_of(title).trim_end_matches('.');
         if lexicon().has(List::Honorifics, honorific)
@@ -268,6 +323,32 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Whether a noun for who belongs to or speaks for a body follows the name, in lower
+    /// case ("Labour government", "Sony spokesman") or as a member's letters ("Tory MP"). A
+    /// person's name before such a noun ("Blair aide") starts with a first name.
+    fn member_noun_after(&self, pieces: &[Piece]) -> bool {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return false;
+        };
+        if pieces.len() > 3
+            || is_given_name(self.lower_of(first))
+            || lexicon().has(List::GroupWords, self.lower_of(last))
+        {
+            return false;
+        }
+        let Some(next) = self.tokens.get(last.end_token) else {
+            return false;
+        };
+        if next.kind != TokenKind::Word || !next.space_before {
+            return false;
+        }
+        let surface = next.text(self.text);
+        let w = &self.lower[next.start..next.end];
+        let lower_case = surface.chars().next().is_some_and(char::is_lowercase);
+        (lower_case && BODY_MEMBERS.contains(&w))
+            || (is_membership(w) && surface.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    }
+
     pub(super) fn has_head_word(&self, pieces: &[Piece]) -> bool {
         let lex = lexicon();
         pieces.iter().any(|p| {
@@ -324,6 +405,9 @@ impl<'a> Finder<'a> {
         } else if words.iter().any(|w| lex.has(List::OrgHeads, w))
             || lex.has(List::CompanySuffixes, last.trim_end_matches('.'))
         {
+            (ActorKind::Organization, strength::HEAD_WORD)
+        } else if self.member_noun_after(pieces) {
+            // "Labour leader", "a Sony spokesman", "Tory MPs": a body with members.
             (ActorKind::Organization, strength::HEAD_WORD)
         } else if words.len() > 1 && self.has_initial(pieces) {
             // "J. Benjamin", "Robert S. Mueller": initials are people's.

@@ -7,7 +7,7 @@ use super::{LocalMention, strength};
 use crate::extract::gazetteer;
 use crate::text::lexicon::{List, is_common_word, is_given_name, lexicon};
 use crate::text::token::{Token, TokenKind};
-use crate::text::words::is_acronym;
+use crate::text::words::{is_acronym, is_contraction};
 
 /// A piece of a name: a token, or the capitalized part of a hyphenated word (`US-backed`).
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +29,42 @@ pub(super) const PARTICLES: [&str; 23] = [
     "e", "al", "el", "ul", "ud", "bin", "ibn", "bint", "de", "du", "da", "di", "do", "dos", "das",
     "del", "van", "von", "der", "den", "la", "le", "au",
 ];
+
+/// The letters of a member of an elected body, singular or plural ("mp", "meps").
+pub(super) fn is_membership(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('s').unwrap_or(word),
+        "mp" | "mep" | "msp" | "mla"
+    ) && word.len() >= 2
+}
+
+/// Whether `acronym` can abbreviate `name`: it starts with the initial of one of the
+/// name's words (the first in English; another in the name's own language: "Kurdistan
+/// Workers Party (PKK)", "National Institute of Meteorology (INMET)"). "Internet protocol
+/// TV (IPTV)" does not abbreviate "TV", nor "(US)" after "John Updike" the writer: a
+/// letter from a later word needs the name of a body.
+fn acronym_fits(name: &str, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let initials: Vec<char> = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match (letters.first(), initials.first()) {
+        (Some(a), Some(n)) if a == n => true,
+        (Some(a), Some(_)) => {
+            initials.contains(a)
+                && name
+                    .split_whitespace()
+                    .any(|w| lexicon().has(List::OrgHeads, &w.to_lowercase()))
+        }
+        _ => false,
+    }
+}
 
 /// Words that introduce another name for what was just named.
 const ALIAS_CUES: [&[&str]; 7] = [
@@ -75,7 +111,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         let s = t.text(self.text);
-        if s == "I" {
+        if s == "I" || is_contraction(&self.lower[t.start..t.end]) {
             return false;
         }
         // 0xE2 leads the UTF-8 of the Unicode hyphens.
@@ -366,13 +402,29 @@ impl<'a> Finder<'a> {
         // "Ian MacDonald QC": letters after a name are no part of it, and say it is a
         // person's.
         let mut post_nominal = false;
+        let mut membership = false;
         while pieces.len() > 1
             && pieces.last().is_some_and(|p| {
-                lex.has(List::PostNominals, self.lower_of(p).trim_end_matches('.'))
+                let w = self.lower_of(p).trim_end_matches('.');
+                lex.has(List::PostNominals, w) || is_membership(w)
             })
         {
-            pieces.pop();
+            if let Some(p) = pieces.pop() {
+                membership |= is_membership(self.lower_of(&p));
+            }
             post_nominal = true;
+        }
+        // "Labour MP Jane Doe": a member's letters between a body and a name part them.
+        if let Some(k) = (1..pieces.len().saturating_sub(1)).find(|&k| {
+            !pieces[k].connector && is_membership(self.lower_of(&pieces[k])) && {
+                let s = &self.text[pieces[k].start..pieces[k].end];
+                s.chars().filter(|c| c.is_uppercase()).count() >= 2
+            }
+        }) {
+            let (body, rest) = pieces.split_at(k);
+            self.run(body.to_vec(), initial);
+            self.titled_person(&rest[0], &rest[1..]);
+            return;
         }
         // "CNBC Friday", "Parliament in March": a day or month closes no name.
         loop {
@@ -414,7 +466,9 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        self.force_person = post_nominal;
+        // "Labour MP", "Tory MPs": the letters name a member of the body before them, not
+        // a person of that name.
+        self.force_person = post_nominal && !(membership && pieces.len() == 1);
         for segment in self.split_at_org_heads(&pieces) {
             self.segment(&segment);
         }
@@ -431,6 +485,16 @@ impl<'a> Finder<'a> {
         let w = self.lower_of(&pieces[0]);
         if lex.has(List::Titles, w) || is_given_name(w) {
             return false;
+        }
+        // "Analysing Mr Brown": a participle or adverb before an honorific is no part of
+        // the name (a place before one is: "Chicago Cardinal Joseph Bernardin").
+        let verb_like = w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly");
+        if verb_like
+            && pieces
+                .get(1)
+                .is_some_and(|p| lex.has(List::Honorifics, self.lower_of(p).trim_end_matches('.')))
+        {
+            return true;
         }
         let next_is_name = pieces
             .get(1)
@@ -511,7 +575,10 @@ impl<'a> Finder<'a> {
         for k in found {
             let before = self.mentions.len();
             self.run(vec![self.piece(k, false)], false);
-            if let (Some(owner), true) = (owner, self.mentions.len() > before) {
+            let fits = owner.is_some_and(|o| {
+                acronym_fits(&self.mentions[o].name, self.tokens[k].text(self.text))
+            });
+            if let (Some(owner), true, true) = (owner, fits, self.mentions.len() > before) {
                 if let Some(m) = self.mentions.last_mut() {
                     // An acronym takes the kind of what it abbreviates.
                     m.strength = strength::GUESS;
