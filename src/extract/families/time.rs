@@ -43,21 +43,25 @@ pub struct When {
 /// been killed").
 const PERFECT_WINDOW: usize = 3;
 
+/// Phrases of the period and running-count lists that start with one word, each with its
+/// list.
+type PhrasesByWord = FxHashMap<&'static str, Vec<(List, &'static [&'static str])>>;
+
 /// The phrases of the period and running-count lists, by their first word.
-static PHRASES_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(List, &'static [&'static str])>>> =
-    LazyLock::new(|| {
-        let lex = lexicon();
-        let mut map: FxHashMap<&'static str, Vec<(List, &'static [&'static str])>> =
-            FxHashMap::default();
-        for list in [List::PeriodPhrases, List::RunningCues] {
-            for phrase in lex.phrases(list) {
-                if let Some(first) = phrase.first() {
-                    map.entry(first).or_default().push((list, phrase.as_slice()));
-                }
+static PHRASES_BY_FIRST_WORD: LazyLock<PhrasesByWord> = LazyLock::new(|| {
+    let lex = lexicon();
+    let mut map = PhrasesByWord::default();
+    for list in [List::PeriodPhrases, List::RunningCues] {
+        for phrase in lex.phrases(list) {
+            if let Some(first) = phrase.first() {
+                map.entry(first)
+                    .or_default()
+                    .push((list, phrase.as_slice()));
             }
         }
-        map
-    });
+    }
+    map
+});
 
 /// When the figures of `tokens[range]` are for.
 pub fn when(
@@ -183,7 +187,10 @@ mod tests {
         let c = when_of("Profits were $3bn last year.");
         assert!(exclusive(&a.periods, &b.periods));
         assert!(!exclusive(&a.periods, &c.periods));
-        assert!(exclusive(&when_of("Sales rose in January.").periods, &when_of("Sales rose in March.").periods));
+        assert!(exclusive(
+            &when_of("Sales rose in January.").periods,
+            &when_of("Sales rose in March.").periods
+        ));
         // "may" is a verb unless capitalised inside a sentence.
         assert!(when_of("Sales may rise.").periods.is_empty());
         assert_eq!(when_of("Sales rose in May.").periods.len(), 1);
@@ -194,7 +201,10 @@ mod tests {
         let (a, b) = (when_of("Profits were $2bn."), when_of("Profits were $3bn."));
         assert!(!comparable("earn", &a.periods, &b.periods));
         assert!(comparable("kill", &a.periods, &b.periods));
-        let (a, b) = (when_of("Profits were $2bn last year."), when_of("Profit was $3bn last year."));
+        let (a, b) = (
+            when_of("Profits were $2bn last year."),
+            when_of("Profit was $3bn last year."),
+        );
         assert!(comparable("earn", &a.periods, &b.periods));
     }
 

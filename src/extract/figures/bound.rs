@@ -75,7 +75,11 @@ pub fn qualifier_before(
     let text = src.text;
     let lex = lexicon();
     let mut end = first;
-    if end > start && lex.value("currency_signs", tokens[end - 1].text(text)).is_some() {
+    if end > start
+        && lex
+            .value("currency_signs", tokens[end - 1].text(text))
+            .is_some()
+    {
         end -= 1;
     }
     for (phrase, meaning) in lex.qualifier_phrases() {

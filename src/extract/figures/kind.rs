@@ -76,7 +76,8 @@ pub fn classify(
     if next.is_some_and(|n| lex.value("currency_words", n).is_some()) {
         return FigureKind::Money;
     }
-    if after.is_some_and(|a| a.text(text) == "%") || next.is_some_and(|n| n == "percent" || n == "per")
+    if after.is_some_and(|a| a.text(text) == "%")
+        || next.is_some_and(|n| n == "percent" || n == "per")
     {
         return FigureKind::Percent;
     }

@@ -82,7 +82,7 @@ pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) ->
                 .value("magnitudes", next)
                 .and_then(|m| m.parse::<f64>().ok())
         {
-            parsed.value *= m;
+            parsed.value = number::scale(parsed.value, m);
             end_token += 1;
         }
         let kind = kind::classify(src, tokens, i, end_token, range.clone(), &parsed);
@@ -127,13 +127,23 @@ pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) ->
 }
 
 /// The lower-case word at token `i`, if it is a word before `end`.
-pub(crate) fn next_word<'a>(src: Source<'a>, tokens: &[Token], i: usize, end: usize) -> Option<&'a str> {
+pub(crate) fn next_word<'a>(
+    src: Source<'a>,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+) -> Option<&'a str> {
     let t = tokens.get(i).filter(|_| i < end)?;
     (t.kind == TokenKind::Word).then(|| src.lower(t))
 }
 
 /// The lower-case word right before token `i`, if it is a word at or after `start`.
-pub(crate) fn prev_word<'a>(src: Source<'a>, tokens: &[Token], i: usize, start: usize) -> Option<&'a str> {
+pub(crate) fn prev_word<'a>(
+    src: Source<'a>,
+    tokens: &[Token],
+    i: usize,
+    start: usize,
+) -> Option<&'a str> {
     if i <= start {
         return None;
     }

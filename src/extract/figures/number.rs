@@ -42,7 +42,7 @@ pub fn parse_number(word: &str) -> Option<ParsedNumber> {
     let mut rest = rest;
     for (s, factor) in MAGNITUDE_SUFFIXES {
         if let Some(r) = rest.strip_prefix(s) {
-            value *= factor;
+            value = scale(value, factor);
             rest = r;
             break;
         }
@@ -57,6 +57,12 @@ pub fn parse_number(word: &str) -> Option<ParsedNumber> {
         suffix = Suffix::Percent;
     }
     Some(ParsedNumber { value, suffix })
+}
+
+/// `value` times a magnitude `factor`, rounded to whole units: `4.27bn` is 4,270,000,000,
+/// not the nearest binary fraction below it.
+pub fn scale(value: f64, factor: f64) -> f64 {
+    (value * factor).round()
 }
 
 /// The digits of a number as written (separators and decimal point kept) and what follows.
@@ -77,8 +83,12 @@ mod tests {
         let n = parse_number("3.5bn").expect("number");
         assert_eq!((n.value, n.suffix), (3.5e9, Suffix::None));
         assert_eq!(parse_number("10000+").map(|n| n.suffix), Some(Suffix::Plus));
-        assert_eq!(parse_number("1980s").map(|n| n.suffix), Some(Suffix::Decade));
+        assert_eq!(
+            parse_number("1980s").map(|n| n.suffix),
+            Some(Suffix::Decade)
+        );
         assert_eq!(parse_number("17,000").map(|n| n.value), Some(17000.0));
         assert_eq!(split_digits("9.37bn"), ("9.37", "bn"));
+        assert_eq!(parse_number("4.27bn").map(|n| n.value), Some(4.27e9));
     }
 }

@@ -73,10 +73,13 @@ pub fn reading(
         || punct_after(end, '-') && is_age_cue(next_word(src, tokens, end + 1, range.end));
     // "has died in Germany at 50": "at" a number, shortly after a word for dying.
     let died_at = prev == Some("at")
-        && (first.saturating_sub(AGE_AFTER_DEATH_WINDOW).max(range.start)..first - 1).any(|i| {
-            tokens[i].kind == TokenKind::Word
-                && lex.event_class(src.lower(&tokens[i])) == Some(DEATH_CLASS)
-        });
+        && (first
+            .saturating_sub(AGE_AFTER_DEATH_WINDOW)
+            .max(range.start)..first - 1)
+            .any(|i| {
+                tokens[i].kind == TokenKind::Word
+                    && lex.event_class(src.lower(&tokens[i])) == Some(DEATH_CLASS)
+            });
     if figure.value <= OLDEST_AGE && (age_before || age_after || died_at) {
         return Reading::Age;
     }
@@ -92,8 +95,8 @@ pub fn reading(
         return Reading::Age;
     }
     // A list item: "2) The ..." or "(2) The ..." opening the sentence.
-    let opens = first == range.start
-        || first == range.start + 1 && tokens[range.start].is_punct(text, '(');
+    let opens =
+        first == range.start || first == range.start + 1 && tokens[range.start].is_punct(text, '(');
     if opens && (punct_after(end, ')') || punct_after(end, '.') || punct_after(end, ':')) {
         return Reading::ListMarker;
     }
@@ -120,7 +123,7 @@ pub fn reading(
         && !tokens[first].space_before;
     if joined_after || joined_before {
         let tail = if joined_after { end + 2 } else { end };
-        let counted = next_word(src, tokens, tail, range.end).is_some_and(|w| counts_things(w));
+        let counted = next_word(src, tokens, tail, range.end).is_some_and(counts_things);
         if !counted {
             return Reading::Score;
         }
@@ -147,9 +150,12 @@ pub fn reading(
         return Reading::Measurement;
     }
     // "3G", "A4": a capital glued to a number makes a name.
-    if tokens
-        .get(end)
-        .is_some_and(|t| end < range.end && !t.space_before && t.is_capitalized(text))
+    // A capitalised word glued to a number makes a name ("3G", "X5"), not a count that
+    // closes with a sign ("10000+Iranians").
+    if !figure.text.ends_with('+')
+        && tokens
+            .get(end)
+            .is_some_and(|t| end < range.end && !t.space_before && t.is_capitalized(text))
     {
         return Reading::NamePart;
     }
@@ -196,27 +202,72 @@ mod tests {
 
     #[test]
     fn ages_are_not_quantities() {
-        assert_eq!(reading_of("The novelist, who has died at the age of 84, wrote.", "84"), Reading::Age);
-        assert_eq!(reading_of("The conductor has died in Vienna at 61.", "61"), Reading::Age);
-        assert_eq!(reading_of("The 26-year-old signed on Monday.", "26"), Reading::Age);
+        assert_eq!(
+            reading_of("The novelist, who has died at the age of 84, wrote.", "84"),
+            Reading::Age
+        );
+        assert_eq!(
+            reading_of("The conductor has died in Vienna at 61.", "61"),
+            Reading::Age
+        );
+        assert_eq!(
+            reading_of("The 26-year-old signed on Monday.", "26"),
+            Reading::Age
+        );
         assert_eq!(reading_of("A woman aged 40 was hurt.", "40"), Reading::Age);
-        assert_eq!(reading_of("Police named him as Tom Reed, 45, of Leeds.", "45"), Reading::Age);
-        assert_eq!(reading_of("The crash killed 45 people.", "45"), Reading::Quantity);
+        assert_eq!(
+            reading_of("Police named him as Tom Reed, 45, of Leeds.", "45"),
+            Reading::Age
+        );
+        assert_eq!(
+            reading_of("The crash killed 45 people.", "45"),
+            Reading::Quantity
+        );
     }
 
     #[test]
     fn markers_scores_and_names_are_not_quantities() {
         assert_eq!(reading_of("2) The plan fails.", "2"), Reading::ListMarker);
         assert_eq!(reading_of("Leeds won 3-1 at home.", "3"), Reading::Score);
-        assert_eq!(reading_of("MPs voted 272-219 for it.", "219"), Reading::Score);
-        assert_eq!(reading_of("It was shown on BBC Two last night.", "Two"), Reading::NamePart);
-        assert_eq!(reading_of("The firm filed for Chapter 11 protection.", "11"), Reading::NamePart);
-        assert_eq!(reading_of("He spoke outside No 10 today.", "10"), Reading::NamePart);
-        assert_eq!(reading_of("The film 06/05 opened.", "06"), Reading::NamePart);
-        assert_eq!(reading_of("Phones for 3G networks sold well.", "3"), Reading::NamePart);
-        assert_eq!(reading_of("She won the 200m in record time.", "200m"), Reading::Measurement);
-        assert_eq!(reading_of("It has a 160GB drive.", "160"), Reading::Measurement);
-        assert_eq!(reading_of("Some 2m people were affected.", "2m"), Reading::Quantity);
-        assert_eq!(reading_of("The scores ranged over 10-15 people.", "10"), Reading::Quantity);
+        assert_eq!(
+            reading_of("MPs voted 272-219 for it.", "219"),
+            Reading::Score
+        );
+        assert_eq!(
+            reading_of("It was shown on BBC Two last night.", "Two"),
+            Reading::NamePart
+        );
+        assert_eq!(
+            reading_of("The firm filed for Chapter 11 protection.", "11"),
+            Reading::NamePart
+        );
+        assert_eq!(
+            reading_of("He spoke outside No 10 today.", "10"),
+            Reading::NamePart
+        );
+        assert_eq!(
+            reading_of("The film 06/05 opened.", "06"),
+            Reading::NamePart
+        );
+        assert_eq!(
+            reading_of("Phones for 3G networks sold well.", "3"),
+            Reading::NamePart
+        );
+        assert_eq!(
+            reading_of("She won the 200m in record time.", "200m"),
+            Reading::Measurement
+        );
+        assert_eq!(
+            reading_of("It has a 160GB drive.", "160"),
+            Reading::Measurement
+        );
+        assert_eq!(
+            reading_of("Some 2m people were affected.", "2m"),
+            Reading::Quantity
+        );
+        assert_eq!(
+            reading_of("The scores ranged over 10-15 people.", "10"),
+            Reading::Quantity
+        );
     }
 }

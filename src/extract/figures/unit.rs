@@ -31,12 +31,7 @@ pub fn currency(
 
 /// The noun a count counts: the first plural or people noun among the next few words
 /// (`17,000 Iranian kids` -> `kids`, `72senior figures` -> `figures`).
-pub fn counted_noun(
-    src: Source<'_>,
-    tokens: &[Token],
-    from: usize,
-    end: usize,
-) -> Option<String> {
+pub fn counted_noun(src: Source<'_>, tokens: &[Token], from: usize, end: usize) -> Option<String> {
     let text = src.text;
     let lex = lexicon();
     let mut first_word = None;
