@@ -177,3 +177,55 @@ fn amounts_are_compared_in_a_currency_both_give() {
     assert_eq!(family.values, [9.3e9, 9.37e9]);
     assert!(!family.conflict, "{family:?}");
 }
+
+#[test]
+fn a_difference_between_figures_is_not_a_figure_of_the_story() {
+    let a = "Rebate\n\nThe Marlow council offered pensioners a £200 rebate on their council tax this week.";
+    let b = "Rebate row\n\n\
+        The Marlow council tax rebate for pensioners was £300 less than the rival party offered this week.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    assert!(x.families.iter().all(|f| !f.conflict), "{:?}", x.families);
+    assert!(
+        x.families.iter().all(|f| !f.values.contains(&300.0)),
+        "{:?}",
+        x.families
+    );
+}
+
+#[test]
+fn options_in_a_list_are_not_asserted_figures() {
+    let a = "Striker not for sale\n\n\
+        \"It doesn't matter if Castell offer £30m, £40m or £50m for Orlan, we will not sell,\" said Ivo Marek.";
+    let b = "Castell bid rumours\n\n\
+        Ivo Marek has dismissed reports that Castell will bid £35m for Orlan.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    assert!(x.families.iter().all(|f| !f.conflict), "{:?}", x.families);
+}
+
+#[test]
+fn an_amount_named_by_its_own_noun_is_not_a_figure_of_a_nearby_event() {
+    let a = "Budget\n\n\
+        Finance minister Ivo Marek said he had a £6bn surplus and that public borrowing would fall.";
+    let b = "Loan plan\n\n\
+        Finance minister Ivo Marek wants to borrow £9bn on the markets for the Telsk railway.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    assert!(!same_family(&x, ("a", "£6bn"), ("b", "£9bn")));
+    assert!(x.families.iter().all(|f| !f.conflict), "{:?}", x.families);
+}
+
+#[test]
+fn large_counts_of_things_are_compared_and_small_ones_are_not() {
+    let a = "Net cafes in Varnia\n\n\
+        All 110,000 net cafes in Varnia must use software that filters websites, the Varnia ministry said.";
+    let b = "Varnia filters the web\n\n\
+        All 60,000 net cafes in Varnia must use software that filters websites, the Varnia ministry said.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    assert!(same_family(&x, ("a", "110,000"), ("b", "60,000")));
+    let family = family_of(&x, "a", "110,000").expect("a family");
+    assert!(family.conflict, "{family:?}");
+    // Three DJs chosen for one show and two sacked from another are not a disagreement.
+    let a = "Radio\n\nVarnia Radio said the three DJs were chosen for their knowledge of music.";
+    let b = "Radio\n\nVarnia Radio sacked the two DJs after complaints about their late show.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    assert!(x.families.iter().all(|f| !f.conflict), "{:?}", x.families);
+}

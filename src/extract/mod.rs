@@ -328,7 +328,9 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
                 words: std::mem::take(&mut local.words),
                 actors,
                 speaker: speaker_index,
-                holder: local.holder.and_then(|l| resolved.actor_index(doc_index, l)),
+                holder: local
+                    .holder
+                    .and_then(|l| resolved.actor_index(doc_index, l)),
             });
         }
     }

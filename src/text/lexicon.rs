@@ -101,11 +101,15 @@ pub enum List {
     MeasureUnits,
     /// `[periodic_classes]`
     PeriodicClasses,
+    /// `[difference_words]`
+    DifferenceWords,
+    /// `[change_classes]`
+    ChangeClasses,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 45] = [
+    pub const ALL: [List; 47] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -151,6 +155,8 @@ impl List {
         List::AmountLinks,
         List::MeasureUnits,
         List::PeriodicClasses,
+        List::DifferenceWords,
+        List::ChangeClasses,
     ];
 
     /// The section name in the file.
@@ -201,6 +207,8 @@ impl List {
             List::AmountLinks => "amount_links",
             List::MeasureUnits => "measure_units",
             List::PeriodicClasses => "periodic_classes",
+            List::DifferenceWords => "difference_words",
+            List::ChangeClasses => "change_classes",
         }
     }
 

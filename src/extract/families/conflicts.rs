@@ -134,7 +134,8 @@ pub fn assess(
                     }
                     let same_time = time::comparable(compared.event, a.periods, b.periods);
                     let dates_differ = {
-                        let (da, db) = (corpus.published(sa.document), corpus.published(sb.document));
+                        let (da, db) =
+                            (corpus.published(sa.document), corpus.published(sb.document));
                         da.is_some() && db.is_some() && da != db
                     };
                     if rolling && (a.running || b.running || a.periods != b.periods || dates_differ)

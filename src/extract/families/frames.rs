@@ -116,31 +116,56 @@ pub fn frame(
             .as_deref()
             .and_then(|u| lex.event_class(u))
             .filter(|c| lex.has(List::CountableClasses, c));
-        let other_events: Vec<(usize, &'static str)> = events
+        let mut other_events: Vec<(usize, &'static str)> = events
             .iter()
             .copied()
             .filter(|&(i, _)| {
-                figure.kind != FigureKind::Count
-                    || unit.as_deref() != Some(src.lower(&tokens[i]))
+                figure.kind != FigureKind::Count || unit.as_deref() != Some(src.lower(&tokens[i]))
             })
             .collect();
+        let is_change = |&(_, c): &(usize, &str)| lex.has(List::ChangeClasses, c);
+        let level = figure.kind == FigureKind::Count
+            && figure.token > range.start
+            && src
+                .token(&tokens[figure.token - 1])
+                .eq_ignore_ascii_case("to");
+        if level && other_events.iter().any(|e| !is_change(e)) {
+            other_events.retain(|e| !is_change(e));
+        }
+        // "£300 less than": a difference between two figures, not a figure of the story;
+        // "£30m, £40m or £50m": options, none of them asserted.
+        if near.is_difference() || is_alternative(src, tokens, figures, index) {
+            continue;
+        }
         let nearest = || nearest_event(&other_events, figure.token);
+        let amount_class = near.amount_class();
+        // "a £6bn surplus": an amount its own noun names is not a figure of an event
+        // nearby ("public borrowing would fall").
+        if figure.kind == FigureKind::Money && amount_class.is_none() && near.named_by_noun() {
+            continue;
+        }
         let event = match figure.kind {
-            FigureKind::Money => near
-                .amount_class()
+            FigureKind::Money => amount_class
                 .or_else(|| near.price(&events))
                 .or_else(nearest),
             FigureKind::Count => unit_class.or_else(nearest),
             _ => near.amount_class().or_else(nearest),
         }
-        .or_else(|| only_class(&other_events));
+        .or_else(|| only_class(&other_events))
+        .or_else(|| counted_noun(figure).then_some(COUNT_CLASS));
         let Some(event) = event else { continue };
         let what = match figure.kind {
             FigureKind::Money => "money".to_string(),
             // A share of what: "a 29% stake", "3% of GDP". A bare "rose 5%" does not say
-            // what rose: it is not framed.
+            // what rose, nor does "a 5% rise": they are not framed.
             FigureKind::Percent => match figure.unit.as_deref().map(lower) {
-                Some(u) if lex.event_class(&u).is_none() => format!("percent-{}", counted_class(&u)),
+                Some(u)
+                    if lex
+                        .event_class(&u)
+                        .is_none_or(|c| c == event && !lex.has(List::PeriodicClasses, c)) =>
+                {
+                    format!("percent-{}", counted_class(&u))
+                }
                 _ => continue,
             },
             _ => counted_class(figure.unit.as_deref().unwrap_or_default()),
@@ -163,6 +188,38 @@ pub fn frame(
         });
     }
     None
+}
+
+/// Whether figure `index` is one of a list of options of one kind: `£30m, £40m or £50m`.
+fn is_alternative(src: Source<'_>, tokens: &[Token], figures: &[Figure], index: usize) -> bool {
+    let joined = |a: &Figure, b: &Figure| {
+        a.kind == b.kind
+            && tokens
+                .iter()
+                .filter(|t| t.start >= a.end && t.end <= b.start)
+                .all(|t| {
+                    let text = src.token(t);
+                    matches!(text, "," | "or") || lexicon().value("currency_signs", text).is_some()
+                })
+    };
+    let figure = &figures[index];
+    let before = index.checked_sub(1).and_then(|i| figures.get(i));
+    let after = figures.get(index + 1);
+    before.is_some_and(|b| joined(b, figure)) || after.is_some_and(|a| joined(figure, a))
+}
+
+/// The class of a count of things that names no event ("110,000 net cafes"): what it
+/// counts is the noun after it.
+pub const COUNT_CLASS: &str = "count";
+
+/// A count of things that names no event is framed from this size up: sources dispute
+/// how many households, consoles or cafes there are, not the three DJs of a show or the
+/// six penalties of a match.
+pub const MIN_COUNTED_THINGS: f64 = 1000.0;
+
+/// Whether a figure counts a thing it names: a large count with a noun, not a bare number.
+fn counted_noun(figure: &Figure) -> bool {
+    figure.kind == FigureKind::Count && figure.unit.is_some() && figure.value >= MIN_COUNTED_THINGS
 }
 
 /// The event words of a sentence with their classes, in order. Coordinated event words
@@ -271,12 +328,51 @@ impl Near<'_> {
             i += 1;
         }
         if self.is_punct(i, '(')
-            && let Some(close) = (i + 1..(i + BRACKET_TOKENS).min(self.range.end))
-                .find(|&j| self.is_punct(j, ')'))
+            && let Some(close) =
+                (i + 1..(i + BRACKET_TOKENS).min(self.range.end)).find(|&j| self.is_punct(j, ')'))
         {
             i = close + 1;
         }
         i
+    }
+
+    /// Whether the figure is a difference: followed by a comparative and `than` ("£300
+    /// less than", "5,000 more than").
+    fn is_difference(&self) -> bool {
+        let after = self.after_amount();
+        self.word(after)
+            .is_some_and(|w| lexicon().has(List::DifferenceWords, w))
+            && self.word(after + 1) == Some("than")
+    }
+
+    /// Whether the word right after the amount is a noun of its own, not an event word, a
+    /// link or a function word (`a £6bn surplus`).
+    fn named_by_noun(&self) -> bool {
+        let lex = lexicon();
+        let at = self.after_amount();
+        let Some(t) = self.tokens.get(at).filter(|_| self.range.contains(&at)) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || t.is_capitalized(self.src.text) {
+            return false;
+        }
+        let w = self.src.lower(t);
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && lex.event_class(w).is_none()
+            && ![
+                List::FunctionWords,
+                List::PhraseBoundaries,
+                List::SiblingModifiers,
+                List::AmountLinks,
+                List::Months,
+                List::Weekdays,
+                List::ReportingVerbs,
+            ]
+            .into_iter()
+            .any(|list| lex.has(list, w))
+            && ["qualifiers", "magnitudes", "currency_words"]
+                .into_iter()
+                .all(|section| lex.value(section, w).is_none())
     }
 
     /// The class of the noun that names the amount: after it (`a $900m loan`, `$27bn in
@@ -374,22 +470,38 @@ impl Near<'_> {
     fn range_end(&self, figures: &[Figure], index: usize) -> Option<usize> {
         let next = index + 1;
         let other = figures.get(next)?;
-        if other.kind != self.figure.kind || other.unit != self.figure.unit && other.unit.is_some() {
+        if other.kind != self.figure.kind || other.unit != self.figure.unit && other.unit.is_some()
+        {
             return None;
         }
         let end = self.end_token();
-        let between = self.figure.token > self.range.start
-            && self.word(self.figure.token - 1) == Some("between")
+        // "between £19 and £29": the word before the figure's currency sign.
+        let mut start = self.figure.token;
+        if start > self.range.start
+            && lexicon()
+                .value("currency_signs", self.src.token(&self.tokens[start - 1]))
+                .is_some()
+        {
+            start -= 1;
+        }
+        let between = start > self.range.start
+            && self.word(start - 1) == Some("between")
             && self.word(end) == Some("and");
         let dash = self.tokens.get(end).is_some_and(|t| {
-            t.kind == TokenKind::Punct && matches!(t.text(self.src.text), "-" | "–") && !t.space_before
+            t.kind == TokenKind::Punct
+                && matches!(t.text(self.src.text), "-" | "–")
+                && !t.space_before
         }) && !self.tokens.get(end + 1).is_some_and(|t| t.space_before);
-        let first_after = if between || dash { end + 1 } else { return None };
-        let skip_sign = usize::from(
-            self.tokens
-                .get(first_after)
-                .is_some_and(|t| lexicon().value("currency_signs", t.text(self.src.text)).is_some()),
-        );
+        let first_after = if between || dash {
+            end + 1
+        } else {
+            return None;
+        };
+        let skip_sign = usize::from(self.tokens.get(first_after).is_some_and(|t| {
+            lexicon()
+                .value("currency_signs", t.text(self.src.text))
+                .is_some()
+        }));
         (other.token == first_after + skip_sign && other.value >= self.figure.value).then_some(next)
     }
 
@@ -450,8 +562,14 @@ mod tests {
     fn casualty_wordings_share_a_frame() {
         let kill = ("kill", "people".to_string());
         assert_eq!(key("The group is responsible for 17,000 deaths."), kill);
-        assert_eq!(key("They killed as many as 12,000 Iranian civilians."), kill);
-        assert_eq!(key("More than 17,000 people were martyred in this path."), kill);
+        assert_eq!(
+            key("They killed as many as 12,000 Iranian civilians."),
+            kill
+        );
+        assert_eq!(
+            key("More than 17,000 people were martyred in this path."),
+            kill
+        );
         assert_eq!(key("It was allowed to kill&maim 10000+Iranians."), kill);
         assert_eq!(key("Troops assassinated 72 senior figures.").1, "figure");
         assert!(frame_of("The war lasted for 8 years.").is_none());
@@ -462,16 +580,28 @@ mod tests {
     #[test]
     fn an_amount_takes_the_class_of_the_noun_that_names_it() {
         let tax = ("tax", "money".to_string());
-        assert_eq!(key("The unit was sold to pay off a $27.5bn (£14.5bn) back tax bill."), tax);
+        assert_eq!(
+            key("The unit was sold to pay off a $27.5bn (£14.5bn) back tax bill."),
+            tax
+        );
         assert_eq!(key("The firm owed more than $27bn in back taxes."), tax);
-        assert_eq!(key("It asked the buyer to pay back a $900m loan.").0, "lend");
-        assert_eq!(key("It agreed to pay $13m in criminal penalties.").0, "fine");
+        assert_eq!(
+            key("It asked the buyer to pay back a $900m loan.").0,
+            "lend"
+        );
+        assert_eq!(
+            key("It agreed to pay $13m in criminal penalties.").0,
+            "fine"
+        );
         assert_eq!(key("Baikal paid 260.75bn roubles for the unit.").0, "sell");
         assert_eq!(
             key("The Kremlin sold the unit to a state firm for $9.3bn to offset a tax bill.").0,
             "sell"
         );
-        assert_eq!(key("The firm has sued the government for $28.3bn.").0, "sue");
+        assert_eq!(
+            key("The firm has sued the government for $28.3bn.").0,
+            "sue"
+        );
     }
 
     #[test]
@@ -480,13 +610,20 @@ mod tests {
             key("It paid above the auction start price of 246.75bn roubles."),
             ("sell", "start money".to_string())
         );
-        assert_eq!(key("It will pay another $120m over eight years.").1, "another money");
-        assert_eq!(key("It tried to raise the $50,000 needed for an advert.").1, "needed money");
+        assert_eq!(
+            key("It will pay another $120m over eight years.").1,
+            "another money"
+        );
+        assert_eq!(
+            key("It tried to raise the $50,000 needed for an advert.").1,
+            "needed money"
+        );
     }
 
     #[test]
     fn conversions_and_ranges_travel_with_the_amount() {
-        let f = frame_of("Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.").expect("frame");
+        let f =
+            frame_of("Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.").expect("frame");
         assert_eq!((f.figure, f.equivalents.as_slice()), (0, &[1, 2][..]));
         let f = frame_of("Games are expected to cost between £19 and £29 each.").expect("frame");
         assert_eq!(f.upper, Some(1));
@@ -498,6 +635,9 @@ mod tests {
         assert!(frame_of("He failed to convert three penalties on Saturday.").is_none());
         // A bare percentage does not say what it is a share of.
         assert!(frame_of("Sales rose 5% in the year.").is_none());
-        assert_eq!(key("The investors own a 29% stake in the club.").1, "percent-stake");
+        assert_eq!(
+            key("The investors own a 29% stake in the club.").1,
+            "percent-stake"
+        );
     }
 }

@@ -32,6 +32,13 @@ pub const SAME_DOCUMENT_WORDS: f32 = 0.2;
 /// A figure open on one side and another figure are close when the larger is at most this
 /// many times the smaller.
 pub const OPEN_AGREEMENT_RATIO: f64 = 1.5;
+/// Claims of one frame in different documents whose figures differ are also the same
+/// claim, without a subject both name, when their words are at least this similar (the
+/// same sentence of a story told again with another figure).
+pub const SIMILAR_WORDS: f32 = 0.3;
+/// A claim is also filed under this many of its rarest content words, so that claims
+/// about one event that name no common actor ("the tsunami") meet.
+const TOPIC_WORDS: usize = 2;
 /// How many earlier claims are kept per frame and actor to compare new claims with.
 const BUCKET_CAPACITY: usize = 24;
 
@@ -41,6 +48,7 @@ const BUCKET_CAPACITY: usize = 24;
 enum Topic {
     Actor(usize),
     Document(usize),
+    Word(u64),
 }
 
 /// Joins the claims that give a figure of the same frame about the same thing.
@@ -60,9 +68,11 @@ pub fn link(
         topics.push(Topic::Document(s.document));
         topics.extend(s.actors.iter().map(|&a| Topic::Actor(a)));
         topics.extend(corpus.salient(s.document).iter().map(|&a| Topic::Actor(a)));
+        topics.extend(profiles[i].rarest(TOPIC_WORDS).map(Topic::Word));
         topics.sort_unstable_by_key(|t| match *t {
-            Topic::Actor(a) => (0, a),
-            Topic::Document(d) => (1, d),
+            Topic::Actor(a) => (0, a as u64),
+            Topic::Document(d) => (1, d as u64),
+            Topic::Word(w) => (2, w),
         });
         topics.dedup();
         candidates.clear();
@@ -108,21 +118,15 @@ fn same_claim(
     let agree = figures_agree(claims, signals, i, j);
     let subjects = shared_subjects(a, b, corpus, rolling);
     let words = profiles[i].similarity(&profiles[j]);
-    if std::env::var_os("FAM_DEBUG").is_some() {
-        eprintln!(
-            "PAIR\t{}\t{}\t{}\t{}\t{:.2}\t{:.2}\t{:.3}",
-            claims[i].id, claims[j].id, frame.event, agree, subjects.named, subjects.context, words
-        );
-    }
     if a.document == b.document {
         agree && (subjects.named >= SAME_SUBJECT || words >= SAME_DOCUMENT_WORDS)
     } else if agree {
         subjects.total() >= SAME_SUBJECT || words >= AGREEING_WORDS
     } else {
-        subjects.named >= SAME_SUBJECT
-            && words >= DISAGREEING_WORDS
+        (subjects.named >= SAME_SUBJECT && words >= DISAGREEING_WORDS || words >= SIMILAR_WORDS)
             && profiles::same_participants(a, b, corpus)
-            && time::comparable(frame.event, &a.when.periods, &b.when.periods)
+            // A count that grows is compared across days: that is an update.
+            && (rolling || time::comparable(frame.event, &a.when.periods, &b.when.periods))
     }
 }
 

@@ -104,13 +104,6 @@ pub fn group(claims: &mut [Claim], signals: &[ClaimSignals], corpus: &Corpus<'_>
         .iter()
         .map(|s| Profile::new(s, &corpus.rarity))
         .collect();
-    if std::env::var_os("FAM_DEBUG").is_some() {
-        for (c, s) in claims.iter().zip(signals) {
-            let names: Vec<&str> = s.actors.iter().map(|&a| corpus.name(a)).collect();
-            let sal: Vec<&str> = corpus.salient(s.document).iter().map(|&a| corpus.name(a)).collect();
-            eprintln!("CLAIM\t{}\t{:?}\t{:?}\t{:?}\t{:?}\t{:?}", c.id, s.frame.as_ref().map(|f| (f.event, f.counted.as_str(), f.figure, &f.equivalents)), s.quantities, s.when, names, sal);
-        }
-    }
     let mut uf = UnionFind::new(claims.len());
     grouping::link(&mut uf, claims, signals, &profiles, corpus);
     statements::link(&mut uf, signals);

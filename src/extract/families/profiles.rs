@@ -14,6 +14,8 @@ pub const CONTEXT_WEIGHT: f32 = 0.5;
 #[derive(Clone, Debug, Default)]
 pub struct Profile {
     entries: Vec<(u64, f32)>,
+    /// The rarity of a word that only one claim has.
+    unique: f32,
 }
 
 /// How rare each actor and word is among the claims of the corpus (both on one scale).
@@ -22,6 +24,8 @@ pub struct Rarity {
     actor: Vec<f32>,
     /// Inverse claim frequency of each content word hash.
     word: FxHashMap<u64, f32>,
+    /// The rarity of a word only one claim has.
+    unique: f32,
 }
 
 impl Rarity {
@@ -46,7 +50,11 @@ impl Rarity {
             .into_iter()
             .map(|(w, c)| (w, idf(c as usize, n)))
             .collect();
-        Self { actor, word }
+        Self {
+            actor,
+            word,
+            unique: idf(1, n),
+        }
     }
 
     /// How rare a global actor is.
@@ -55,8 +63,10 @@ impl Rarity {
     }
 }
 
+/// Inverse claim frequency, smoothed so that a word every claim has still weighs a little:
+/// in a corpus of two articles the words both share are what makes them one story.
 fn idf(count: usize, total: usize) -> f32 {
-    ((total as f32 + 1.0) / (count as f32 + 1.0)).ln().max(0.0)
+    (1.0 + total as f32 / count.max(1) as f32).ln()
 }
 
 /// How much each kind of actor says about what a claim is about: a person, an
@@ -154,9 +164,8 @@ pub fn same_participants(a: &ClaimSignals, b: &ClaimSignals, corpus: &Corpus<'_>
         return false;
     }
     let only = |x: &ClaimSignals, y: &ClaimSignals| {
-        let theirs = |actor: &usize| {
-            y.actors.contains(actor) || corpus.salient(y.document).contains(actor)
-        };
+        let theirs =
+            |actor: &usize| y.actors.contains(actor) || corpus.salient(y.document).contains(actor);
         let main = corpus.salient(x.document).first();
         x.actors
             .iter()
@@ -176,7 +185,21 @@ impl Profile {
             .collect();
         entries.sort_unstable_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
-        Self { entries }
+        Self {
+            entries,
+            unique: rarity.unique,
+        }
+    }
+
+    /// The hashes of the `k` rarest words that occur in more than one claim.
+    pub fn rarest(&self, k: usize) -> impl Iterator<Item = u64> + '_ {
+        let mut shared: Vec<&(u64, f32)> = self
+            .entries
+            .iter()
+            .filter(|e| e.1 > 0.0 && e.1 < self.unique)
+            .collect();
+        shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        shared.into_iter().take(k).map(|e| e.0)
     }
 
     /// Weighted Jaccard similarity of the words: the weight of what both share over the

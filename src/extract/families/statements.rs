@@ -6,8 +6,8 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::ClaimSignals;
 use super::super::mentions::UnionFind;
+use super::ClaimSignals;
 use super::time;
 
 /// Minimum Jaccard similarity for two claims to be the same statement.
@@ -27,7 +27,8 @@ pub fn link(uf: &mut UnionFind, signals: &[ClaimSignals]) {
         for (band, bucket) in minhash_bands(set).into_iter().enumerate() {
             match buckets.get(&(band, bucket)) {
                 Some(&j) => {
-                    if compatible(&signals[i], &signals[j]) && jaccard(set, &sets[j]) >= SAME_STATEMENT
+                    if compatible(&signals[i], &signals[j])
+                        && jaccard(set, &sets[j]) >= SAME_STATEMENT
                     {
                         uf.union(i, j);
                     }
