@@ -194,7 +194,8 @@ pub fn frame(
 fn is_alternative(src: Source<'_>, tokens: &[Token], figures: &[Figure], index: usize) -> bool {
     let joined = |a: &Figure, b: &Figure| {
         a.kind == b.kind
-            && tokens
+            && a.token < b.token
+            && tokens[a.token..b.token]
                 .iter()
                 .filter(|t| t.start >= a.end && t.end <= b.start)
                 .all(|t| {
