@@ -130,6 +130,7 @@ fn million_claims() -> Workspace {
             claims: Vec::new(),
             values: vec![12000.0, 17000.0],
             conflict: f % 3 == 0,
+            update: false,
         })
         .collect();
     let extraction = Extraction {

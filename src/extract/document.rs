@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHasher;
 
 use super::Feature;
-use super::families::{self, Frame};
+use super::families::{self, Frame, When};
 use super::figures::{self, Figure};
 use super::mentions::{self, LocalActor};
 use super::score::{self, Context};
@@ -40,6 +40,12 @@ pub struct LocalClaim {
     pub about: Vec<usize>,
     /// The event and what it counts, for families of figure claims.
     pub frame: Option<Frame>,
+    /// Indices of the figures that are quantities (not ages, scores or names).
+    pub quantities: Vec<usize>,
+    /// When the figures are for, and whether they are a count so far.
+    pub when: When,
+    /// The person or organisation that holds the framed figure (document actor index).
+    pub holder: Option<usize>,
     /// Hashes of the content words, for families of same-worded claims.
     pub words: Vec<u64>,
     /// Body or heading.
@@ -103,12 +109,14 @@ pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
         if sentence.kind == SentenceKind::Heading && !asserts_something {
             continue;
         }
-        let frame = families::frame(
-            src,
-            &seg.tokens,
-            sentence.first_token..sentence.end_token,
-            &figures,
-        );
+        let range = sentence.first_token..sentence.end_token;
+        let quantities = families::quantities(src, &seg.tokens, range.clone(), &figures);
+        let frame = families::frame(src, &seg.tokens, range.clone(), &figures, &quantities);
+        let when = families::when(src, &seg.tokens, range.clone(), &figures);
+        let holder = frame.as_ref().and_then(|f| {
+            let token = figures.get(f.figure)?.token;
+            families::holder(&actors, range, token, attribution.speaker)
+        });
         claims.push(LocalClaim {
             sentence: index,
             start: sentence.start,
@@ -120,6 +128,9 @@ pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
             via: attribution.via,
             about,
             frame,
+            quantities,
+            when,
+            holder,
             words: content_words(src, tokens),
             kind: sentence.kind,
         });

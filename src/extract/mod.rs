@@ -150,10 +150,15 @@ pub struct Family {
     pub label: String,
     /// Its claims, in corpus order.
     pub claims: Vec<String>,
-    /// The distinct values of its main figures, ascending.
+    /// The distinct values of the figures its claims give for what it counts, ascending
+    /// (amounts in the currency most of them use).
     pub values: Vec<f64>,
-    /// Whether the figures cannot all be true at once.
+    /// Whether sources give figures that cannot all be true at once.
     pub conflict: bool,
+    /// Whether sources give different figures of a count that grows (a death toll) at
+    /// different times: an update, not a contradiction.
+    #[serde(default)]
+    pub update: bool,
 }
 
 /// What is known about a document, as reported by `extract`.
@@ -275,7 +280,7 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
         .map(|(d, analysis)| resolved.salient_actors(d, analysis))
         .collect();
     let mut claims = Vec::new();
-    let mut claim_frames = Vec::new();
+    let mut claim_signals = Vec::new();
     for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(&mut analyses).enumerate() {
         for local in &mut analysis.claims {
             let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
@@ -304,20 +309,40 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
                 family: None,
                 kind: local.kind,
             });
-            claim_frames.push(families::ClaimSignals {
+            let speaker_index = local
+                .speaker
+                .and_then(|l| resolved.actor_index(doc_index, l));
+            let mut actors: Vec<usize> = local
+                .about
+                .iter()
+                .filter_map(|&a| resolved.actor_index(doc_index, a))
+                .filter(|&a| Some(a) != speaker_index)
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            claim_signals.push(families::ClaimSignals {
                 document: doc_index,
                 frame: local.frame.take(),
+                quantities: std::mem::take(&mut local.quantities),
+                when: std::mem::take(&mut local.when),
                 words: std::mem::take(&mut local.words),
-                actors: local
-                    .about
-                    .iter()
-                    .filter_map(|&a| resolved.actor_index(doc_index, a))
-                    .collect(),
+                actors,
+                speaker: speaker_index,
+                holder: local
+                    .holder
+                    .and_then(|l| resolved.actor_index(doc_index, l)),
             });
         }
     }
     drop(analyses);
-    let families = families::group(&mut claims, &claim_frames, &salient);
+    let published: Vec<Option<&str>> = corpus
+        .documents
+        .iter()
+        .map(|d| d.meta.published.as_deref())
+        .collect();
+    let context = families::Corpus::new(&resolved.actors, &salient, published, &claim_signals);
+    let families = families::group(&mut claims, &claim_signals, &context);
+    drop(context);
     Extraction {
         documents: corpus
             .documents

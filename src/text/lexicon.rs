@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 
 const SOURCE: &str = include_str!("../../assets/lexicon.txt");
 
+/// Sections whose name ends so hold `class: words` lines: each word maps to its class.
+const CLASSES_SUFFIX: &str = "_classes";
+
 /// The word lists of `assets/lexicon.txt` (sections without `key: value` entries).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum List {
@@ -72,11 +75,41 @@ pub enum List {
     ClaimNouns,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
+    /// `[duration_units]`
+    DurationUnits,
+    /// `[plural_numbers]`
+    PluralNumbers,
+    /// `[age_cues]`
+    AgeCues,
+    /// `[number_labels]`
+    NumberLabels,
+    /// `[sibling_modifiers]`
+    SiblingModifiers,
+    /// `[rolling_classes]`
+    RollingClasses,
+    /// `[running_cues]` (phrases: see [`Lexicon::phrases`])
+    RunningCues,
+    /// `[period_phrases]` (phrases: see [`Lexicon::phrases`])
+    PeriodPhrases,
+    /// `[phrase_boundaries]`
+    PhraseBoundaries,
+    /// `[countable_classes]`
+    CountableClasses,
+    /// `[amount_links]`
+    AmountLinks,
+    /// `[measure_units]`
+    MeasureUnits,
+    /// `[periodic_classes]`
+    PeriodicClasses,
+    /// `[difference_words]`
+    DifferenceWords,
+    /// `[change_classes]`
+    ChangeClasses,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 32] = [
+    pub const ALL: [List; 47] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -109,6 +142,21 @@ impl List {
         List::DocumentVerbs,
         List::ClaimNouns,
         List::EventForms,
+        List::DurationUnits,
+        List::PluralNumbers,
+        List::AgeCues,
+        List::NumberLabels,
+        List::SiblingModifiers,
+        List::RollingClasses,
+        List::RunningCues,
+        List::PeriodPhrases,
+        List::PhraseBoundaries,
+        List::CountableClasses,
+        List::AmountLinks,
+        List::MeasureUnits,
+        List::PeriodicClasses,
+        List::DifferenceWords,
+        List::ChangeClasses,
     ];
 
     /// The section name in the file.
@@ -146,6 +194,21 @@ impl List {
             List::DocumentVerbs => "document_verbs",
             List::ClaimNouns => "claim_nouns",
             List::EventForms => "event forms",
+            List::DurationUnits => "duration_units",
+            List::PluralNumbers => "plural_numbers",
+            List::AgeCues => "age_cues",
+            List::NumberLabels => "number_labels",
+            List::SiblingModifiers => "sibling_modifiers",
+            List::RollingClasses => "rolling_classes",
+            List::RunningCues => "running_cues",
+            List::PeriodPhrases => "period_phrases",
+            List::PhraseBoundaries => "phrase_boundaries",
+            List::CountableClasses => "countable_classes",
+            List::AmountLinks => "amount_links",
+            List::MeasureUnits => "measure_units",
+            List::PeriodicClasses => "periodic_classes",
+            List::DifferenceWords => "difference_words",
+            List::ChangeClasses => "change_classes",
         }
     }
 
@@ -164,7 +227,10 @@ pub struct Lexicon {
     maps: FxHashMap<&'static str, FxHashMap<&'static str, &'static str>>,
     /// Multi-word qualifiers, longest first, as word lists.
     qualifier_phrases: Vec<(Vec<&'static str>, &'static str)>,
-    event_class_of: FxHashMap<&'static str, &'static str>,
+    /// For each `*_classes` section, each word's class.
+    classes: FxHashMap<&'static str, FxHashMap<&'static str, &'static str>>,
+    /// The entries of phrase lists as word lists, longest first.
+    phrases: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Titles by first letter, for finding misspelt ones.
     titles_by_initial: FxHashMap<char, Vec<&'static str>>,
 }
@@ -225,7 +291,7 @@ impl Lexicon {
             if let Some((key, value)) = line.split_once(':') {
                 let key = key.trim();
                 let entry = maps.entry(section).or_default();
-                if section == "event_classes" {
+                if section.ends_with(CLASSES_SUFFIX) {
                     for word in value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
                         entry.insert(word, key);
                     }
@@ -263,7 +329,27 @@ impl Lexicon {
             })
             .unwrap_or_default();
         qualifier_phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let event_class_of = maps.remove("event_classes").unwrap_or_default();
+        let classes: FxHashMap<&'static str, FxHashMap<&'static str, &'static str>> = maps
+            .keys()
+            .copied()
+            .filter(|name| name.ends_with(CLASSES_SUFFIX))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|name| maps.remove(name).map(|m| (name, m)))
+            .collect();
+        let phrases = [List::RunningCues, List::PeriodPhrases]
+            .into_iter()
+            .map(|list| {
+                let mut entries: Vec<Vec<&'static str>> = lists
+                    .get(list.section())
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.split(' ').collect())
+                    .collect();
+                entries.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                (list.section(), entries)
+            })
+            .collect();
         let mut titles_by_initial: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
         for title in lists.get(List::Titles.section()).into_iter().flatten() {
             if let Some(c) = title.chars().next() {
@@ -275,7 +361,8 @@ impl Lexicon {
             lists,
             maps,
             qualifier_phrases,
-            event_class_of,
+            classes,
+            phrases,
             titles_by_initial,
         }
     }
@@ -309,9 +396,20 @@ impl Lexicon {
         &self.qualifier_phrases
     }
 
-    /// The event class (`kill`, `injure`, ...) of a lower-case word, for families.
+    /// The event class (`kill`, `injure`, `tax`, ...) of a lower-case word, for families.
     pub fn event_class(&self, word: &str) -> Option<&'static str> {
-        self.event_class_of.get(word).copied()
+        self.class_of("event_classes", word)
+    }
+
+    /// The class of the lower-case `word` in the `class: words` section `section` (whose
+    /// name ends in `_classes`).
+    pub fn class_of(&self, section: &str, word: &str) -> Option<&'static str> {
+        self.classes.get(section)?.get(word).copied()
+    }
+
+    /// The entries of a list of phrases as word lists, longest first.
+    pub fn phrases(&self, list: List) -> &[Vec<&'static str>] {
+        self.phrases.get(list.section()).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the lower-case `word` is a title, or a title misspelt by one letter
