@@ -37,6 +37,10 @@ pub enum Command {
     /// Rewrite projects in the current format, through the same save as the window (the
     /// old file is kept as NAME.bak; the rename is atomic).
     Migrate(MigrateArgs),
+    /// Learn the check-worthiness weights from labelled sentences: prints 5-fold
+    /// cross-validated precision, recall and F1 and the chosen threshold, and writes the
+    /// weights file.
+    TrainScore(TrainScoreArgs),
 }
 
 /// Options of `check`.
@@ -50,6 +54,46 @@ pub struct CheckArgs {
     /// Print a JSON report instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Options of `train-score`.
+#[derive(Debug, clap::Args)]
+pub struct TrainScoreArgs {
+    /// Labelled sentences: a JSON Lines file of `{"id", "text"}` (or any corpus path).
+    pub data: PathBuf,
+    /// Labels: a JSON object of document ids to 1 (check-worthy) or 0.
+    pub labels: PathBuf,
+    /// Where to write the weights file.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Words and word pairs to keep in the model.
+    #[arg(long, default_value_t = 10_000)]
+    pub keep: usize,
+    /// L2 penalty on the weights.
+    #[arg(long, default_value_t = 0.25)]
+    pub l2: f64,
+    /// Seed of the cross-validation folds.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Runs `train-score`: loads, cross-validates, trains, writes the weights file.
+pub fn run_train_score(args: &TrainScoreArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::extract::score::train;
+    let options = train::Options {
+        keep: args.keep,
+        l2: args.l2,
+        seed: args.seed,
+        ..train::Options::default()
+    };
+    let command = format!(
+        "claimbench train-score DATA LABELS --out {} --keep {} --l2 {} --seed {}",
+        args.out.display(),
+        args.keep,
+        args.l2,
+        args.seed
+    );
+    train::run(&args.data, &args.labels, &args.out, &options, &command, out)
 }
 
 /// Options of `migrate`.
@@ -112,6 +156,12 @@ pub fn run_extract(
     let loaded = corpus::load_with(&path, &options, &mut |_, _| true)?;
     for warning in &loaded.warnings {
         writeln!(errors, "warning: {warning}")?;
+    }
+    if let Some(e) = extract::score::bundled_error() {
+        writeln!(
+            errors,
+            "warning: {e}; scores come from the hand-set fallback weights"
+        )?;
     }
     let settings = Settings {
         min_score: args.min_score,

@@ -21,6 +21,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => claimbench::cli::run_check(args, &mut out),
         Some(Command::Migrate(args)) => claimbench::cli::run_migrate(args, &mut out),
+        Some(Command::TrainScore(args)) => {
+            claimbench::cli::run_train_score(args, &mut out).map(|()| 0)
+        }
         None => open_workbench(cli.path).map(|()| 0),
     };
     match result {

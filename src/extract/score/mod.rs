@@ -1,0 +1,381 @@
+//! Check-worthiness: the probability, from a logistic regression, that a sentence is a
+//! factual claim worth checking, with the features that made it, the log-odds each added
+//! and the words that showed it, so that a researcher can see why a sentence scored as it
+//! did.
+//!
+//! The score is `logistic(bias + Σ weights)`: [`features`] finds the sentence signals and
+//! the words, [`model`] holds the learned weights (`assets/score-weights.txt`), and
+//! [`train`] learns them from labelled sentences.
+
+pub mod features;
+pub mod model;
+pub mod train;
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+pub use features::{Context, Signal, Signals};
+pub use model::{Model, WeightsError};
+
+use super::Feature;
+use crate::text::token::{Token, TokenKind};
+use crate::text::words::Source;
+use features::{Cue, cue_of};
+
+const BUNDLED_WEIGHTS: &str = include_str!("../../../assets/score-weights.txt");
+
+/// The bundled model, or the hand-set fallback with the reason the bundled file failed.
+static BUNDLED: LazyLock<(Model, Option<WeightsError>)> =
+    LazyLock::new(|| match Model::parse(BUNDLED_WEIGHTS) {
+        Ok(model) => (model, None),
+        Err(e) => (Model::hand_set(), Some(e)),
+    });
+
+/// The model extraction scores with: the bundled weights.
+pub fn model() -> &'static Model {
+    &BUNDLED.0
+}
+
+/// Why the bundled weights could not be read, if they could not (extraction then uses
+/// [`Model::hand_set`]). Shown as a warning by the command line.
+pub fn bundled_error() -> Option<&'static WeightsError> {
+    BUNDLED.1.as_ref()
+}
+
+/// The logistic function: log-odds to probability.
+pub fn logistic(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Name of the bias in explanations.
+pub const BIAS: &str = "bias";
+/// Name of the sum of the words and pairs with positive weights.
+pub const WORDS_FOR: &str = "words for";
+/// Name of the sum of the words and pairs with negative weights.
+pub const WORDS_AGAINST: &str = "words against";
+
+/// Scores a sentence with the bundled model; see [`score_with`].
+pub fn score(
+    src: Source<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+    min_score: f32,
+) -> (f32, Option<Vec<Feature>>) {
+    score_with(model(), src, tokens, context, min_score)
+}
+
+/// The log-odds parts of a sentence's score, in the order they are listed and summed.
+struct Parts {
+    signals: Signals,
+    /// Sum of the positive gram weights, times the sentence's gram scale.
+    words_for: f32,
+    /// Sum of the negative gram weights, times the sentence's gram scale.
+    words_against: f32,
+    /// What each gram counts for in this sentence ([`features::gram_scale`]).
+    scale: f32,
+}
+
+impl Parts {
+    fn of(model: &Model, src: Source<'_>, tokens: &[Token], context: &Context<'_>) -> Self {
+        let signals = features::signals(src, tokens, context);
+        let (mut words_for, mut words_against) = (0.0f32, 0.0f32);
+        let mut grams = 0;
+        features::for_each_ngram(src, tokens, |key, _| {
+            grams += 1;
+            let w = model.ngram(key);
+            if w > 0.0 {
+                words_for += w;
+            } else {
+                words_against += w;
+            }
+        });
+        let scale = features::gram_scale(grams);
+        Self {
+            signals,
+            words_for: words_for * scale,
+            words_against: words_against * scale,
+            scale,
+        }
+    }
+
+    /// The listed contributions, in order: bias, each present signal, words for, words
+    /// against. The score is the logistic of their sum taken in this order.
+    fn contributions<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = (Part, f32)> + 'a {
+        let signals = Signal::ALL.into_iter().filter_map(move |s| {
+            let v = self.signals.get(s);
+            (v != 0.0).then(|| (Part::Signal(s), model.signal(s) * v))
+        });
+        std::iter::once((Part::Bias, model.bias))
+            .chain(signals)
+            .chain((self.words_for != 0.0).then_some((Part::WordsFor, self.words_for)))
+            .chain(
+                (self.words_against != 0.0).then_some((Part::WordsAgainst, self.words_against)),
+            )
+    }
+
+    fn log_odds(&self, model: &Model) -> f32 {
+        self.contributions(model).map(|(_, w)| w).sum()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Bias,
+    Signal(Signal),
+    WordsFor,
+    WordsAgainst,
+}
+
+/// The log-odds of a sentence under `model` (the score before the logistic).
+pub fn log_odds(model: &Model, src: Source<'_>, tokens: &[Token], context: &Context<'_>) -> f32 {
+    Parts::of(model, src, tokens, context).log_odds(model)
+}
+
+/// Scores a sentence: `logistic(bias + Σ contributions)`. The features (bias first, then
+/// each signal found, then the words for and against), with the log-odds each added and
+/// the words that showed it, are built only when the score reaches `min_score`: most
+/// sentences are not kept, and their explanations would be thrown away.
+pub fn score_with(
+    model: &Model,
+    src: Source<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+    min_score: f32,
+) -> (f32, Option<Vec<Feature>>) {
+    let parts = Parts::of(model, src, tokens, context);
+    let score = logistic(parts.log_odds(model));
+    if score < min_score {
+        return (score, None);
+    }
+    let features = parts
+        .contributions(model)
+        .map(|(part, weight)| {
+            let (name, evidence) = match part {
+                Part::Bias => (BIAS, String::new()),
+                Part::Signal(s) => (s.name(), signal_evidence(s, &parts.signals, src, tokens, context)),
+                Part::WordsFor => (WORDS_FOR, word_evidence(model, src, tokens, parts.scale, true)),
+                Part::WordsAgainst => (
+                    WORDS_AGAINST,
+                    word_evidence(model, src, tokens, parts.scale, false),
+                ),
+            };
+            Feature {
+                name: std::borrow::Cow::Borrowed(name),
+                weight,
+                evidence,
+            }
+        })
+        .collect();
+    (score, Some(features))
+}
+
+/// The words or figures that showed a signal.
+fn signal_evidence(
+    signal: Signal,
+    signals: &Signals,
+    src: Source<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+) -> String {
+    let lex = crate::text::lexicon::lexicon();
+    use crate::text::lexicon::List;
+    let words_where = |keep: &dyn Fn(u64) -> bool| {
+        let found: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && keep(lex.lists_of(src.lower(t))))
+            .map(|t| src.token(t))
+            .collect();
+        dedup(found)
+    };
+    let figures_where = |keep: fn(&super::Figure) -> bool| {
+        context
+            .figures
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+    };
+    match signal {
+        Signal::Figure => figures_where(features::is_quantity).join(", "),
+        Signal::Date => {
+            let mut found = figures_where(features::is_date);
+            found.extend(words_where(&|l| cue_of(l) == Some(Cue::Weekday)));
+            found.join(", ")
+        }
+        Signal::EventVerb => words_where(&|l| cue_of(l) == Some(Cue::Event)).join(", "),
+        Signal::NamedActor => dedup(context.actor_names.to_vec()).join(", "),
+        Signal::ReportingVerb => words_where(&|l| cue_of(l) == Some(Cue::Reporting)).join(", "),
+        Signal::Superlative => words_where(&|l| l & List::Superlatives.bit() != 0).join(", "),
+        Signal::OpinionWords => words_where(&|l| l & List::OpinionWords.bit() != 0).join(", "),
+        Signal::Hedge => words_where(&|l| l & List::HedgeWords.bit() != 0).join(", "),
+        Signal::Question => "?".to_string(),
+        Signal::Short => format!("{} words", signals.words),
+        Signal::Heading => String::new(),
+        Signal::Length => format!("{} words", signals.words),
+    }
+}
+
+/// Grams named in a feature's evidence; the weight still adds up every gram.
+const EVIDENCE_GRAMS: usize = 8;
+
+/// The grams with positive (or negative) weights and what each added to the log-odds in
+/// this sentence (its weight times the gram scale), strongest first, at most
+/// [`EVIDENCE_GRAMS`] of them and then how many more: `percent +0.52, i think -0.61`.
+/// Only the grams named are turned into text: a kept claim has dozens of grams.
+fn word_evidence(
+    model: &Model,
+    src: Source<'_>,
+    tokens: &[Token],
+    scale: f32,
+    positive: bool,
+) -> String {
+    let mut found: Vec<(f32, features::Gram)> = Vec::new();
+    features::for_each_ngram(src, tokens, |key, gram| {
+        let w = model.ngram(key) * scale;
+        if (positive && w > 0.0) || (!positive && w < 0.0) {
+            found.push((w, gram));
+        }
+    });
+    // Strongest first; among equals, in sentence order (the sort is stable).
+    found.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    let mut out = String::new();
+    for (i, (w, gram)) in found.iter().take(EVIDENCE_GRAMS).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{} {w:+.2}", features::ngram_text(src, tokens, *gram));
+    }
+    if found.len() > EVIDENCE_GRAMS {
+        let _ = write!(out, " and {} more", found.len() - EVIDENCE_GRAMS);
+    }
+    out
+}
+
+/// Drops repeated words (ignoring case); lists are a handful of words long.
+fn dedup(words: Vec<&str>) -> Vec<&str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for w in words {
+        if !kept.iter().any(|k| k.eq_ignore_ascii_case(w)) {
+            kept.push(w);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figures;
+    use crate::text::segment::SentenceKind;
+    use crate::text::token::tokenize;
+
+    fn scored(model: &Model, sentence: &str, actors: Vec<&str>) -> (f32, Vec<Feature>) {
+        let tokens = tokenize(sentence);
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let figures = figures::find(src, &tokens, 0..tokens.len());
+        let context = Context {
+            figures: &figures,
+            actor_names: &actors,
+            attributed: false,
+            kind: SentenceKind::Body,
+        };
+        let (score, features) = score_with(model, src, &tokens, &context, 0.0);
+        (score, features.expect("kept at 0"))
+    }
+
+    fn small_model() -> Model {
+        Model::parse(
+            "bias\t-1\nsignal\tfigure\t1.5\nsignal\tevent verb\t0.75\nsignal\tdate\t0.25\n\
+             signal\topinion words\t-0.5\nword\tpercent\t0.5\npair\ti think\t-1\nword\tthink\t-0.25\n",
+        )
+        .expect("parses")
+    }
+
+    #[test]
+    fn features_explain_the_score_exactly() {
+        let model = small_model();
+        let (score, features) = scored(
+            &model,
+            "I think troops withdrew 3,000 soldiers, 40 percent of them, on Monday.",
+            vec![],
+        );
+        let names: Vec<&str> = features.iter().map(|f| f.name.as_ref()).collect();
+        assert_eq!(
+            names,
+            ["bias", "figure", "date", "event verb", WORDS_FOR, WORDS_AGAINST]
+        );
+        let sum: f32 = features.iter().map(|f| f.weight).sum();
+        assert_eq!(logistic(sum), score);
+        assert_eq!(features[1].evidence, "3,000, 40 percent");
+        assert_eq!(features[2].evidence, "Monday");
+        assert_eq!(features[3].evidence, "withdrew");
+        assert_eq!(features[4].weight, 0.5);
+        assert_eq!(features[4].evidence, "percent +0.50");
+        assert_eq!(features[5].weight, -1.25);
+        assert_eq!(features[5].evidence, "i think -1.00, think -0.25");
+        // -1 + 1.5 + 0.25 + 0.75 + 0.5 - 1.25
+        assert!((sum - 0.75).abs() < 1e-6);
+    }
+
+    #[test]
+    fn opinion_words_count_up_to_three() {
+        let model = small_model();
+        let (_, two) = scored(&model, "A shameful and disgusting regime.", vec![]);
+        let (_, many) = scored(
+            &model,
+            "A shameful, disgusting, evil and terrible regime.",
+            vec![],
+        );
+        let weight = |fs: &[Feature]| {
+            fs.iter()
+                .find(|f| f.name == "opinion words")
+                .map(|f| f.weight)
+        };
+        assert_eq!(weight(&two), Some(-1.0));
+        assert_eq!(weight(&many), Some(-1.5));
+    }
+
+    #[test]
+    fn sentences_below_the_threshold_get_no_explanation() {
+        let model = small_model();
+        let sentence = "I think so.";
+        let tokens = tokenize(sentence);
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let context = Context {
+            figures: &[],
+            actor_names: &[],
+            attributed: false,
+            kind: SentenceKind::Body,
+        };
+        let (score, features) = score_with(&model, src, &tokens, &context, 0.5);
+        assert!(score < 0.5);
+        assert!(features.is_none());
+        assert_eq!(logistic(log_odds(&model, src, &tokens, &context)), score);
+    }
+
+    #[test]
+    fn the_bundled_weights_load() {
+        assert!(bundled_error().is_none(), "{:?}", bundled_error());
+        let m = model();
+        assert!(m.ngrams.len() >= 100);
+        assert!(m.threshold.is_some());
+    }
+
+    #[test]
+    fn bundled_model_ranks_facts_above_opinion_and_questions() {
+        let m = model();
+        let fact = scored(
+            m,
+            "The group killed 12,000 civilians in 1981, officials said.",
+            vec!["group"],
+        )
+        .0;
+        let opinion = scored(m, "I think this is a shameful, disgusting and evil regime.", vec![]).0;
+        let question = scored(m, "What does any of this have to do with the group?", vec![]).0;
+        assert!(fact > 0.7, "{fact}");
+        assert!(opinion < 0.2, "{opinion}");
+        assert!(question < 0.2, "{question}");
+    }
+}
