@@ -158,6 +158,13 @@ proptest! {
     }
 
     #[test]
+    fn names_in_letters_of_any_width_never_panic(
+        text in "([ȺÉÆŁİẞ][ßæȺⱥéłøıa-z]{1,9}( |, |\\. | said | of |'s |\n)){0,80}"
+    ) {
+        extract_text(text);
+    }
+
+    #[test]
     fn news_like_text_never_panics(
         text in "([A-Z][a-z]{0,8}|[a-z]{1,8}|[0-9]{1,6}(,[0-9]{3})?[k+%]?|U\\.S\\.|Mr\\.|[ ,.;:!?&/()\\[\\]'’\"“”«»—-]|\n){0,200}"
     ) {

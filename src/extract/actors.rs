@@ -10,8 +10,9 @@ use rustc_hash::FxHashMap;
 
 use super::document::Analysis;
 use super::mentions::{LocalActor, UnionFind, canonical_name};
-use super::names::{key_hash, skeleton, slug};
+use super::names::{key, key_hash, skeleton, slug};
 use super::{Actor, ActorKind, Mention};
+use crate::text::lexicon::{List, lexicon};
 use std::sync::Arc;
 
 /// The corpus's actors and the map from document actors to them.
@@ -93,6 +94,7 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
         };
     const GAZETTEER: u64 = 1;
     const NAME: u64 = 2;
+    const WORD_ORDER: u64 = 3;
     let mut by_key: FxHashMap<u64, usize> = FxHashMap::default();
     let mut by_skeleton: FxHashMap<u64, usize> = FxHashMap::default();
     for (i, node) in nodes.iter().enumerate() {
@@ -102,11 +104,26 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
             continue;
         }
         for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
+            // A title with a surname ("Mr Smith"), or one word of a person's name (a
+            // surname, a first name), names many people: such names join across
+            // documents only through the surname rule below, never by themselves.
+            if stats.titled || (actor.kind == ActorKind::Person && stats.words < 2) {
+                continue;
+            }
             let k = key_hash(&[alias], NAME);
             if k == 0 {
                 continue;
             }
             merge_by(&mut uf, &mut by_key, k, i);
+            // An organization's name in another word order ("Group Menatep").
+            if stats.words >= 2 && actor.kind != ActorKind::Person {
+                let mut words: Vec<String> = alias.split_whitespace().map(key).collect();
+                if words.iter().any(|w| lexicon().has(List::OrgHeads, w)) {
+                    words.sort();
+                    let parts: Vec<&str> = words.iter().map(String::as_str).collect();
+                    merge_by(&mut uf, &mut by_key, key_hash(&parts, WORD_ORDER), i);
+                }
+            }
             // Transliteration variants, only for long names of a known kind.
             if actor.kind != ActorKind::Other && (stats.words >= 2 || alias.len() >= 8) {
                 let sk = skeleton(alias);
@@ -205,11 +222,18 @@ fn merge_group(
         let entry = kind_strength.entry(node.actor.kind).or_default();
         entry.0 = entry.0.max(u32::from(node.actor.strength));
         entry.1 += node.actor.mentions.len();
-        mentions.extend(node.actor.mentions.iter().map(|&m| Mention {
-            document: doc_id.clone(),
-            start: doc_mentions[m].0,
-            end: doc_mentions[m].1,
-        }));
+        let adjective = &analyses[node.doc].adjective;
+        mentions.extend(
+            node.actor
+                .mentions
+                .iter()
+                .filter(|&&m| !adjective.get(m).copied().unwrap_or(false))
+                .map(|&m| Mention {
+                    document: doc_id.clone(),
+                    start: doc_mentions[m].0,
+                    end: doc_mentions[m].1,
+                }),
+        );
     }
     let kind = kind_strength
         .iter()

@@ -56,6 +56,8 @@ pub struct Analysis {
     pub mention_spans: Vec<(usize, usize)>,
     /// The actor of every mention.
     pub actor_of: Vec<usize>,
+    /// Whether each mention is an adjective of its actor's name rather than the name.
+    pub adjective: Vec<bool>,
     /// Every body and heading sentence, scored.
     pub claims: Vec<LocalClaim>,
 }
@@ -109,6 +111,7 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
     });
     Analysis {
         mention_spans: actors.mentions.iter().map(|m| (m.start, m.end)).collect(),
+        adjective: actors.mentions.iter().map(|m| m.adjective).collect(),
         actor_of: actors.actor_of,
         actors: actors.actors,
         claims,

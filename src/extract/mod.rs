@@ -15,6 +15,7 @@ pub mod mentions;
 pub mod names;
 pub mod score;
 pub mod speakers;
+pub mod union_find;
 
 use serde::{Deserialize, Serialize};
 

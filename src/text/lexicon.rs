@@ -52,13 +52,31 @@ pub enum List {
     TrailingMarkers,
     /// `[boilerplate_phrases]`
     BoilerplatePhrases,
+    /// `[company_suffixes]`
+    CompanySuffixes,
+    /// `[company_nouns]`
+    CompanyNouns,
+    /// `[honorifics]`
+    Honorifics,
+    /// `[post_nominals]`
+    PostNominals,
+    /// `[org_descriptors]`
+    OrgDescriptors,
+    /// `[member_nouns]`
+    MemberNouns,
+    /// `[document_nouns]`
+    DocumentNouns,
+    /// `[document_verbs]`
+    DocumentVerbs,
+    /// `[claim_nouns]`
+    ClaimNouns,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 32] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -81,6 +99,15 @@ impl List {
         List::BoilerplateLines,
         List::TrailingMarkers,
         List::BoilerplatePhrases,
+        List::CompanySuffixes,
+        List::CompanyNouns,
+        List::Honorifics,
+        List::PostNominals,
+        List::OrgDescriptors,
+        List::MemberNouns,
+        List::DocumentNouns,
+        List::DocumentVerbs,
+        List::ClaimNouns,
         List::EventForms,
     ];
 
@@ -109,6 +136,15 @@ impl List {
             List::BoilerplateLines => "boilerplate_lines",
             List::TrailingMarkers => "trailing_markers",
             List::BoilerplatePhrases => "boilerplate_phrases",
+            List::CompanySuffixes => "company_suffixes",
+            List::CompanyNouns => "company_nouns",
+            List::Honorifics => "honorifics",
+            List::PostNominals => "post_nominals",
+            List::OrgDescriptors => "org_descriptors",
+            List::MemberNouns => "member_nouns",
+            List::DocumentNouns => "document_nouns",
+            List::DocumentVerbs => "document_verbs",
+            List::ClaimNouns => "claim_nouns",
             List::EventForms => "event forms",
         }
     }
@@ -143,6 +179,23 @@ static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#'))
         .collect()
 });
+
+const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+
+static GIVEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// Whether the lower-case `word` is a common given name (`assets/given-names.txt`).
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
 
 /// Whether the lower-case `word` is a common English word (not a name).
 pub fn is_common_word(word: &str) -> bool {

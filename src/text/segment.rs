@@ -79,6 +79,8 @@ pub fn segment(text: &str) -> Segmented {
     let lower = std::mem::take(&mut out.lower);
     let src = Source::new(text, &lower);
     let mut trailing_furniture = false;
+    // A quotation left open at the end of a paragraph, which may go on in the next.
+    let mut open_quote: Option<usize> = None;
     let mut offset = 0;
     let mut paragraph = 0;
     for line in text.split_inclusive('\n') {
@@ -109,8 +111,10 @@ pub fn segment(text: &str) -> Segmented {
             }
         };
         if kind == SentenceKind::Body {
-            split_paragraph(src, &mut out, first_token, end_token, paragraph);
+            open_quote =
+                split_paragraph(src, &mut out, first_token, end_token, paragraph, open_quote);
         } else {
+            open_quote = None;
             push_sentence(&mut out, first_token, end_token, kind, paragraph);
         }
         paragraph += 1;
@@ -258,7 +262,8 @@ fn split_paragraph(
     first: usize,
     end: usize,
     paragraph: usize,
-) {
+    carried: Option<usize>,
+) -> Option<usize> {
     let text = src.text;
     let mut start = first;
     if let Some(after) = dateline_end(text, &out.tokens[first..end]) {
@@ -268,7 +273,7 @@ fn split_paragraph(
         }
         start = first + after;
     }
-    let closing = pair_quotes(text, out, start, end);
+    let (closing, carry) = pair_quotes(text, out, start, end, carried);
     let tokens = &out.tokens;
     let mut boundaries = Vec::new();
     let mut i = start;
@@ -321,6 +326,7 @@ fn split_paragraph(
         push_sentence(out, from, b, kind, paragraph);
         from = b;
     }
+    carry
 }
 
 /// A sentence inside running text that is page furniture ("All content ... is licensed
@@ -434,40 +440,93 @@ pub fn find_dateline(line: &str) -> Option<&str> {
     Some(&line[tokens[0].start..tokens[count - 1].end])
 }
 
+/// Whether a quotation mark opens or closes, from its form and the space around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Opening,
+    Closing,
+    /// Glued on both sides or on neither: it closes an open quotation, else opens one.
+    Either,
+}
+
 /// Pairs the double quotation marks of a paragraph. Returns the token indices of closing
-/// marks. An opening mark that never closes in the paragraph is not a quotation.
-fn pair_quotes(text: &str, out: &mut Segmented, first: usize, end: usize) -> Vec<usize> {
+/// marks, and the opening mark of a quotation still open at the paragraph's end.
+///
+/// `carried` is the opening mark of a quotation left open by the paragraph before: it
+/// goes on here when this paragraph starts with a new opening mark (the convention for a
+/// quotation of several paragraphs) or closes a quotation before opening one. A mark that
+/// opens while a quotation is open re-opens it (a new paragraph or sentence of the same
+/// quotation) rather than starting another.
+fn pair_quotes(
+    text: &str,
+    out: &mut Segmented,
+    first: usize,
+    end: usize,
+    carried: Option<usize>,
+) -> (Vec<usize>, Option<usize>) {
+    let marks: Vec<(usize, Mark)> = (first..end)
+        .filter(|&i| out.tokens[i].kind == TokenKind::Quote)
+        .map(|i| {
+            (
+                i,
+                mark_of(text, &out.tokens, i, first, end, carried.is_some()),
+            )
+        })
+        .collect();
+    let continues = match marks.first() {
+        Some(&(i, Mark::Opening)) => i == first,
+        Some(&(_, Mark::Closing | Mark::Either)) => true,
+        None => false,
+    };
+    let mut open = carried.filter(|_| continues);
     let mut closing = Vec::new();
-    let mut open: Option<usize> = None;
-    for i in first..end {
-        let t = out.tokens[i];
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
-        let c = t.first_char(text);
-        let glued_left = !t.space_before && i > first;
-        let glued_right = out
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| !n.space_before && i + 1 < end);
-        let opens = match c {
-            '“' | '„' | '«' | '‟' => true,
-            '”' | '»' => open.is_none(),
-            // A straight mark closes if one is open, or if it is glued to the word before.
-            _ => open.is_none() && (glued_right || !glued_left),
+    for (i, mark) in marks {
+        let mark = match mark {
+            Mark::Either if open.is_some() => Mark::Closing,
+            Mark::Either => Mark::Opening,
+            m => m,
         };
-        match (opens, open) {
-            (true, None) => open = Some(i),
-            (true, Some(_)) => open = Some(i), // an unclosed mark is dropped
-            (false, Some(o)) => {
+        match (mark, open) {
+            (Mark::Opening, None) => open = Some(i),
+            (Mark::Opening, Some(_)) => {} // the same quotation, re-opened
+            (Mark::Closing, Some(o)) => {
                 out.quotes.push(Quote { open: o, close: i });
                 closing.push(i);
                 open = None;
             }
-            (false, None) => {}
+            (Mark::Closing | Mark::Either, None) => {} // a stray mark
+            (Mark::Either, Some(_)) => {}
         }
     }
-    closing
+    (closing, open)
+}
+
+/// Opens or closes: curly marks say so themselves; a straight mark by the space around it
+/// (glued to the word after it, it opens; glued to the word before, it closes).
+fn mark_of(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    first: usize,
+    end: usize,
+    carrying: bool,
+) -> Mark {
+    let t = tokens[i];
+    let glued_left = !t.space_before && i > first;
+    let glued_right = tokens
+        .get(i + 1)
+        .is_some_and(|n| !n.space_before && i + 1 < end);
+    match t.first_char(text) {
+        '“' | '„' | '«' | '‟' => Mark::Opening,
+        // Some texts use ” for both: one glued to the next word opens, unless a quotation
+        // from the paragraph before is still open.
+        '”' | '»' if glued_right && !glued_left && !carrying => Mark::Opening,
+        '”' | '»' if glued_left == glued_right && !carrying => Mark::Either,
+        '”' | '»' => Mark::Closing,
+        _ if glued_right && !glued_left => Mark::Opening,
+        _ if glued_left && !glued_right => Mark::Closing,
+        _ => Mark::Either,
+    }
 }
 
 impl Segmented {

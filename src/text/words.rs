@@ -61,6 +61,17 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// "MoD", "DfES": an acronym with lower-case letters of small words inside.
+pub fn is_mixed_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    (3..=6).contains(&n)
+        && upper >= 2
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().last().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

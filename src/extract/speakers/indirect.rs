@@ -1,0 +1,151 @@
+//! Attribution without quotation marks: `according to X`, `X's claim was that ...`,
+//! `X said (that) ...`, `the report found ...`.
+
+use super::subject::Subject;
+use super::{Attribution, Attributor};
+use crate::extract::ActorKind;
+use crate::text::lexicon::{List, lexicon};
+use crate::text::token::TokenKind;
+
+/// How far an `according to` phrase reaches when no punctuation ends it.
+const ACCORDING_TO_REACH: usize = 12;
+/// How far "X's claim" may stand before its "was that".
+const CLAIM_REACH: usize = 20;
+
+impl<'a> Attributor<'a> {
+    /// The attribution of a sentence without a quotation, and the subject it came from.
+    pub(super) fn indirect(
+        &self,
+        first: usize,
+        end: usize,
+    ) -> Option<(Attribution, Option<Subject>)> {
+        if let Some(found) = self.according_to(first, end) {
+            return Some(found);
+        }
+        if let Some(a) = self.claim_was_that(first, end) {
+            return Some((
+                Attribution {
+                    speaker: Some(a),
+                    via: None,
+                },
+                Some(Subject::Actor(a)),
+            ));
+        }
+        let clause_start = |verb: usize| {
+            (first..verb)
+                .rev()
+                .find(|&t| self.seg.tokens[t].is_punct(self.text, ';'))
+                .map_or(first, |t| t + 1)
+        };
+        let lex = lexicon();
+        // A document's own verbs ("the report found", "the NAO's report showed") count only
+        // with a document for subject.
+        let verb = (first..end).find_map(|i| {
+            if self.is_reporting_verb(i) {
+                return Some((i, None));
+            }
+            let w = self.word(i)?;
+            if !lex.has(List::DocumentVerbs, w) {
+                return None;
+            }
+            match self.subject_before(i, clause_start(i)) {
+                Some(s @ Subject::Document { .. }) => Some((i, Some(s))),
+                _ => None,
+            }
+        })?;
+        let (verb, document) = verb;
+        let w = self.word(verb)?;
+        let via = self.medium_after(verb, end);
+        let subject = match document {
+            Some(s) => s,
+            None if w.ends_with("ing") => {
+                // "..., saying the group ...": the subject of the sentence.
+                (first..verb)
+                    .filter_map(|t| self.actor_at(t))
+                    .find(|&a| self.kind_of(a) == ActorKind::Person)
+                    .map(Subject::Actor)
+                    .or_else(|| self.subject_before(verb, clause_start(verb)))?
+            }
+            None => match self.subject_before(verb, clause_start(verb)) {
+                Some(s) => s,
+                // "..., said Mr Straw.": the tag after the clause it reports.
+                None if verb > first && self.seg.tokens[verb - 1].is_punct(self.text, ',') => {
+                    self.subject_after(verb, end)?
+                }
+                None => return None,
+            },
+        };
+        let speaker = self.resolve(subject, first)?;
+        Some((
+            Attribution {
+                speaker: Some(speaker),
+                via,
+            },
+            Some(subject),
+        ))
+    }
+
+    /// `according to X`: the last name before the phrase ends ("according to the British
+    /// daily The Guardian," is the Guardian); `according to the report` is the report's
+    /// author, `according to a 2001 memo` nobody the text names.
+    fn according_to(&self, first: usize, end: usize) -> Option<(Attribution, Option<Subject>)> {
+        let lex = lexicon();
+        let i = (first..end).find(|&i| {
+            self.word(i).is_some_and(|w| w == "according")
+                && self.word(i + 1).is_some_and(|w| w == "to")
+        })?;
+        let phrase_end = (i + 2..end.min(i + ACCORDING_TO_REACH))
+            .find(|&t| self.seg.tokens[t].kind == TokenKind::Punct)
+            .unwrap_or(end.min(i + ACCORDING_TO_REACH));
+        if let Some(a) = (i + 2..phrase_end).rev().find_map(|t| self.actor_at(t)) {
+            let attribution = Attribution {
+                speaker: Some(a),
+                via: None,
+            };
+            return Some((attribution, Some(Subject::Actor(a))));
+        }
+        (i + 2..phrase_end).find(|&t| {
+            self.word(t)
+                .is_some_and(|w| lex.has(List::DocumentNouns, w))
+        })?;
+        let definite = self.word(i + 2).is_some_and(|w| w == "the");
+        let speaker = if definite {
+            self.last_document_author
+        } else {
+            None
+        };
+        Some((
+            Attribution { speaker, via: None },
+            Some(Subject::Document { author: speaker }),
+        ))
+    }
+
+    /// `X's claim was that ...`, `X's argument for ... is that ...`: X.
+    fn claim_was_that(&self, first: usize, end: usize) -> Option<usize> {
+        let lex = lexicon();
+        let that = (first + 1..end).find(|&t| {
+            self.word(t).is_some_and(|w| w == "that")
+                && self.word(t - 1).is_some_and(|w| matches!(w, "was" | "is"))
+        })?;
+        let noun = (first..that - 1)
+            .rev()
+            .take(CLAIM_REACH)
+            .find(|&t| self.word(t).is_some_and(|w| lex.has(List::ClaimNouns, w)))?;
+        // Its possessor, perhaps behind an adjective ("Haley's essential claim").
+        let mut j = noun;
+        for _ in 0..3 {
+            if j <= first {
+                return None;
+            }
+            let t = self.seg.tokens[j - 1];
+            if t.kind == TokenKind::Possessive {
+                return j.checked_sub(2).and_then(|p| self.actor_at(p));
+            }
+            if t.kind != TokenKind::Word || t.first_char(self.text).is_uppercase() {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+}
