@@ -101,12 +101,15 @@ pub struct Actor {
 /// One reason for a claim's check-worthiness score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Feature {
-    /// What was found: `figure`, `date`, `event verb`, `named actor`, `reporting verb`,
-    /// `superlative`, `opinion words`, `hedge`, `question`, `short`, `heading`.
+    /// What was found: `bias` (the learned starting point), a sentence signal (`figure`,
+    /// `date`, `event verb`, `named actor`, `reporting verb`, `superlative`,
+    /// `opinion words`, `hedge`, `question`, `short`, `heading`, `length`), or the sum of
+    /// the sentence's words and word pairs (`words for`, `words against`).
     pub name: std::borrow::Cow<'static, str>,
-    /// How much it added to (or took from) the score.
+    /// What it added to (or took from) the log-odds: the score is the logistic of the sum
+    /// of a claim's weights, `1 / (1 + e^-sum)`.
     pub weight: f32,
-    /// The words that showed it.
+    /// The words that showed it (for the words, each with what it added).
     pub evidence: String,
 }
 

@@ -1,7 +1,7 @@
 //! Check-worthiness: the probability, from a logistic regression, that a sentence is a
-//! factual claim worth checking, with the features that made it, the log-odds each added
-//! and the words that showed it, so that a researcher can see why a sentence scored as it
-//! did.
+//! factual claim worth checking, with the features that made it, what each added to the
+//! score (the weights add up to it) and the words that showed it, so that a researcher can
+//! see why a sentence scored as it did.
 //!
 //! The score is `logistic(bias + Σ weights)`: [`features`] finds the sentence signals and
 //! the words, [`model`] holds the learned weights (`assets/score-weights.txt`), and
@@ -102,15 +102,14 @@ impl Parts {
     /// against. The score is the logistic of their sum taken in this order.
     fn contributions<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = (Part, f32)> + 'a {
         let signals = Signal::ALL.into_iter().filter_map(move |s| {
-            let v = self.signals.get(s);
-            (v != 0.0).then(|| (Part::Signal(s), model.signal(s) * v))
+            // A signal that adds nothing (absent, or weighing nothing) explains nothing.
+            let w = model.signal(s) * self.signals.get(s);
+            (w != 0.0).then_some((Part::Signal(s), w))
         });
         std::iter::once((Part::Bias, model.bias))
             .chain(signals)
             .chain((self.words_for != 0.0).then_some((Part::WordsFor, self.words_for)))
-            .chain(
-                (self.words_against != 0.0).then_some((Part::WordsAgainst, self.words_against)),
-            )
+            .chain((self.words_against != 0.0).then_some((Part::WordsAgainst, self.words_against)))
     }
 
     fn log_odds(&self, model: &Model) -> f32 {
@@ -131,10 +130,28 @@ pub fn log_odds(model: &Model, src: Source<'_>, tokens: &[Token], context: &Cont
     Parts::of(model, src, tokens, context).log_odds(model)
 }
 
+/// What each unit of log-odds counts for in a sentence whose log-odds are `z`: the share
+/// `(logistic(z) - ½) / z` (¼ at 0, where the logistic's slope is ¼). Every contribution
+/// times this share, plus ½, adds up to the score exactly, and each keeps its sign: the
+/// explanation splits the distance from an even ½ to the score in proportion to what
+/// each feature added to the log-odds.
+pub fn share_of(z: f32) -> f32 {
+    if z.abs() < 1e-4 {
+        0.25
+    } else {
+        (logistic(z) - 0.5) / z
+    }
+}
+
+/// Where an explanation starts: an even chance. The bias's share is added to it.
+pub const EVEN: f32 = 0.5;
+
 /// Scores a sentence: `logistic(bias + Σ contributions)`. The features (bias first, then
-/// each signal found, then the words for and against), with the log-odds each added and
-/// the words that showed it, are built only when the score reaches `min_score`: most
-/// sentences are not kept, and their explanations would be thrown away.
+/// each signal that adds something, then the words for and against), each with what it
+/// added to the score and the words that showed it, add up to the score: the bias is ½
+/// plus its share, each other feature its share (see [`share_of`]). They are built only
+/// when the score reaches `min_score`: most sentences are not kept, and their
+/// explanations would be thrown away.
 pub fn score_with(
     model: &Model,
     src: Source<'_>,
@@ -143,21 +160,35 @@ pub fn score_with(
     min_score: f32,
 ) -> (f32, Option<Vec<Feature>>) {
     let parts = Parts::of(model, src, tokens, context);
-    let score = logistic(parts.log_odds(model));
+    let z = parts.log_odds(model);
+    let score = logistic(z);
     if score < min_score {
         return (score, None);
     }
+    let share = share_of(z);
+    let words_scale = parts.scale * share;
     let features = parts
         .contributions(model)
-        .map(|(part, weight)| {
+        .map(|(part, log_odds)| {
             let (name, evidence) = match part {
                 Part::Bias => (BIAS, String::new()),
-                Part::Signal(s) => (s.name(), signal_evidence(s, &parts.signals, src, tokens, context)),
-                Part::WordsFor => (WORDS_FOR, word_evidence(model, src, tokens, parts.scale, true)),
+                Part::Signal(s) => (
+                    s.name(),
+                    signal_evidence(s, &parts.signals, src, tokens, context),
+                ),
+                Part::WordsFor => (
+                    WORDS_FOR,
+                    word_evidence(model, src, tokens, words_scale, true),
+                ),
                 Part::WordsAgainst => (
                     WORDS_AGAINST,
-                    word_evidence(model, src, tokens, parts.scale, false),
+                    word_evidence(model, src, tokens, words_scale, false),
                 ),
+            };
+            let weight = if part == Part::Bias {
+                EVEN + log_odds * share
+            } else {
+                log_odds * share
             };
             Feature {
                 name: std::borrow::Cow::Borrowed(name),
@@ -218,9 +249,10 @@ fn signal_evidence(
 /// Grams named in a feature's evidence; the weight still adds up every gram.
 const EVIDENCE_GRAMS: usize = 8;
 
-/// The grams with positive (or negative) weights and what each added to the log-odds in
-/// this sentence (its weight times the gram scale), strongest first, at most
-/// [`EVIDENCE_GRAMS`] of them and then how many more: `percent +0.52, i think -0.61`.
+/// The grams with positive (or negative) weights and what each added to the score in
+/// this sentence (its weight times `scale`: the gram scale times the sentence's share),
+/// strongest first, at most [`EVIDENCE_GRAMS`] of them and then how many more:
+/// `percent +0.012, i think -0.020`.
 /// Only the grams named are turned into text: a kept claim has dozens of grams.
 fn word_evidence(
     model: &Model,
@@ -243,7 +275,7 @@ fn word_evidence(
         if i > 0 {
             out.push_str(", ");
         }
-        let _ = write!(out, "{} {w:+.2}", features::ngram_text(src, tokens, *gram));
+        let _ = write!(out, "{} {w:+.3}", features::ngram_text(src, tokens, *gram));
     }
     if found.len() > EVIDENCE_GRAMS {
         let _ = write!(out, " and {} more", found.len() - EVIDENCE_GRAMS);
@@ -269,14 +301,14 @@ mod tests {
     use crate::text::segment::SentenceKind;
     use crate::text::token::tokenize;
 
-    fn scored(model: &Model, sentence: &str, actors: Vec<&str>) -> (f32, Vec<Feature>) {
+    fn scored(model: &Model, sentence: &str, actors: &[&str]) -> (f32, Vec<Feature>) {
         let tokens = tokenize(sentence);
         let lower = crate::text::words::lowered(sentence);
         let src = Source::new(sentence, &lower);
         let figures = figures::find(src, &tokens, 0..tokens.len());
         let context = Context {
             figures: &figures,
-            actor_names: &actors,
+            actor_names: actors,
             attributed: false,
             kind: SentenceKind::Body,
         };
@@ -295,45 +327,99 @@ mod tests {
     #[test]
     fn features_explain_the_score_exactly() {
         let model = small_model();
-        let (score, features) = scored(
-            &model,
-            "I think troops withdrew 3,000 soldiers, 40 percent of them, on Monday.",
-            vec![],
-        );
+        let sentence = "I think troops withdrew 3,000 soldiers, 40 percent of them, on Monday.";
+        let (score, features) = scored(&model, sentence, &[]);
         let names: Vec<&str> = features.iter().map(|f| f.name.as_ref()).collect();
+        // `length` is present but weighs nothing in this model, so it is not listed.
         assert_eq!(
             names,
-            ["bias", "figure", "date", "event verb", WORDS_FOR, WORDS_AGAINST]
+            [
+                "bias",
+                "figure",
+                "date",
+                "event verb",
+                "opinion words",
+                WORDS_FOR,
+                WORDS_AGAINST
+            ]
         );
         let sum: f32 = features.iter().map(|f| f.weight).sum();
-        assert_eq!(logistic(sum), score);
-        assert_eq!(features[1].evidence, "3,000, 40 percent");
+        assert!((sum - score).abs() < 1e-6, "{sum} vs {score}");
+        assert_eq!(features[1].evidence, "3,000, 40");
         assert_eq!(features[2].evidence, "Monday");
         assert_eq!(features[3].evidence, "withdrew");
-        assert_eq!(features[4].weight, 0.5);
-        assert_eq!(features[4].evidence, "percent +0.50");
-        assert_eq!(features[5].weight, -1.25);
-        assert_eq!(features[5].evidence, "i think -1.00, think -0.25");
-        // -1 + 1.5 + 0.25 + 0.75 + 0.5 - 1.25
-        assert!((sum - 0.75).abs() < 1e-6);
+        assert_eq!(features[4].evidence, "think");
+        // Each gram counts one over the square root of the sentence's number of grams.
+        let tokens = tokenize(sentence);
+        let lower = crate::text::words::lowered(sentence);
+        let src = Source::new(sentence, &lower);
+        let mut grams = 0;
+        features::for_each_ngram(src, &tokens, |_, _| grams += 1);
+        let scale = features::gram_scale(grams);
+        // -1 + 1.5 + 0.25 + 0.75 - 0.5, and the words.
+        let z = 1.0 - 0.75 * scale;
+        assert!((logistic(z) - score).abs() < 1e-6);
+        // Each feature gets its log-odds times the share; the bias starts from ½.
+        let share = share_of(z);
+        let expected = [
+            0.5 - share,
+            1.5 * share,
+            0.25 * share,
+            0.75 * share,
+            -0.5 * share,
+            0.5 * scale * share,
+            -1.25 * scale * share,
+        ];
+        for (f, e) in features.iter().zip(expected) {
+            assert!(
+                (f.weight - e).abs() < 1e-6,
+                "{}: {} vs {e}",
+                f.name,
+                f.weight
+            );
+        }
+        assert_eq!(
+            features[5].evidence,
+            format!("percent {:+.3}", 0.5 * scale * share)
+        );
+        assert_eq!(
+            features[6].evidence,
+            format!(
+                "i think {:+.3}, think {:+.3}",
+                -scale * share,
+                -0.25 * scale * share
+            )
+        );
+    }
+
+    #[test]
+    fn the_share_keeps_signs_and_adds_up() {
+        for z in [-9.0f32, -2.0, -0.3, 0.0, 1e-5, 0.7, 4.0, 12.0] {
+            let share = share_of(z);
+            assert!(share > 0.0 && share <= 0.25, "{z}: {share}");
+            assert!((EVEN + z * share - logistic(z)).abs() < 1e-5, "{z}");
+        }
     }
 
     #[test]
     fn opinion_words_count_up_to_three() {
-        let model = small_model();
-        let (_, two) = scored(&model, "A shameful and disgusting regime.", vec![]);
-        let (_, many) = scored(
-            &model,
-            "A shameful, disgusting, evil and terrible regime.",
-            vec![],
-        );
-        let weight = |fs: &[Feature]| {
-            fs.iter()
-                .find(|f| f.name == "opinion words")
-                .map(|f| f.weight)
+        let value = |sentence: &str| {
+            let tokens = tokenize(sentence);
+            let lower = crate::text::words::lowered(sentence);
+            let src = Source::new(sentence, &lower);
+            let context = Context {
+                figures: &[],
+                actor_names: &[],
+                attributed: false,
+                kind: SentenceKind::Body,
+            };
+            features::signals(src, &tokens, &context).get(Signal::OpinionWords)
         };
-        assert_eq!(weight(&two), Some(-1.0));
-        assert_eq!(weight(&many), Some(-1.5));
+        assert_eq!(value("A shameful and disgusting regime."), 2.0);
+        assert_eq!(
+            value("A shameful, disgusting, evil and terrible regime."),
+            3.0
+        );
     }
 
     #[test]
@@ -369,11 +455,16 @@ mod tests {
         let fact = scored(
             m,
             "The group killed 12,000 civilians in 1981, officials said.",
-            vec!["group"],
+            &["group"],
         )
         .0;
-        let opinion = scored(m, "I think this is a shameful, disgusting and evil regime.", vec![]).0;
-        let question = scored(m, "What does any of this have to do with the group?", vec![]).0;
+        let opinion = scored(
+            m,
+            "I think this is a shameful, disgusting and evil regime.",
+            &[],
+        )
+        .0;
+        let question = scored(m, "What does any of this have to do with the group?", &[]).0;
         assert!(fact > 0.7, "{fact}");
         assert!(opinion < 0.2, "{opinion}");
         assert!(question < 0.2, "{question}");
