@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::{self, LoadOptions};
@@ -123,6 +124,10 @@ pub struct ExtractArgs {
     /// Analyse documents on one core only.
     #[arg(long)]
     pub single_thread: bool,
+    /// Score check-worthiness with this weights file (as written by `train-score`)
+    /// instead of the bundled one.
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
 }
 
 /// Output formats of `extract`.
@@ -157,7 +162,16 @@ pub fn run_extract(
     for warning in &loaded.warnings {
         writeln!(errors, "warning: {warning}")?;
     }
-    if let Some(e) = extract::score::bundled_error() {
+    let given = match &args.weights {
+        Some(path) => Some(
+            extract::score::Model::load(path)
+                .with_context(|| format!("cannot score with {}", path.display()))?,
+        ),
+        None => None,
+    };
+    if given.is_none()
+        && let Some(e) = extract::score::bundled_error()
+    {
         writeln!(
             errors,
             "warning: {e}; scores come from the hand-set fallback weights"
@@ -167,7 +181,8 @@ pub fn run_extract(
         min_score: args.min_score,
         parallel: !args.single_thread,
     };
-    let extraction = extract::extract(&loaded.corpus, &settings);
+    let model = given.as_ref().unwrap_or_else(|| extract::score::model());
+    let extraction = extract::extract_scored_by(&loaded.corpus, &settings, model);
     match args.format {
         Format::Json => export::write_json(&extraction, out)?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,

@@ -76,8 +76,13 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
     let attributions = speakers::attribute(text, &seg, &actors);
     let mut claims = Vec::new();
     each_candidate(text, &seg, &actors, &attributions, |candidate| {
-        let (score, features) =
-            score::score_with(model, src, candidate.tokens, &candidate.context(), min_score);
+        let (score, features) = score::score_with(
+            model,
+            src,
+            candidate.tokens,
+            &candidate.context(),
+            min_score,
+        );
         let Some(features) = features else { return };
         let Candidate {
             index,
@@ -120,7 +125,10 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
 
 /// Calls `visit` with what the score reads in every sentence of `doc` that can become a
 /// claim: the same sentences, signals and words as extraction, for learning the weights.
-pub fn for_each_candidate(doc: &Document, mut visit: impl FnMut(Source<'_>, &[Token], &Context<'_>)) {
+pub fn for_each_candidate(
+    doc: &Document,
+    mut visit: impl FnMut(Source<'_>, &[Token], &Context<'_>),
+) {
     let text = doc.text.as_str();
     let seg = segment::segment(text);
     let src = seg.source(text);

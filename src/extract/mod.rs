@@ -217,11 +217,26 @@ pub fn extract(corpus: &Corpus, settings: &Settings) -> Extraction {
     extract_with_progress(corpus, settings, &|_, _| true).unwrap_or_default()
 }
 
+/// Like [`extract`], scoring check-worthiness with `model` instead of the bundled weights
+/// (a model just trained by `train-score`, say).
+pub fn extract_scored_by(corpus: &Corpus, settings: &Settings, model: &score::Model) -> Extraction {
+    extract_scored_with_progress(corpus, settings, model, &|_, _| true).unwrap_or_default()
+}
+
 /// Like [`extract`], calling `progress(done, total)` as documents are analysed; returns
 /// `None` if `progress` returns `false` (cancelled).
 pub fn extract_with_progress(
     corpus: &Corpus,
     settings: &Settings,
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<Extraction> {
+    extract_scored_with_progress(corpus, settings, score::model(), progress)
+}
+
+fn extract_scored_with_progress(
+    corpus: &Corpus,
+    settings: &Settings,
+    model: &score::Model,
     progress: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Option<Extraction> {
     use rayon::prelude::*;
@@ -234,7 +249,7 @@ pub fn extract_with_progress(
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }
-        let analysis = document::analyse(doc, settings.min_score);
+        let analysis = document::analyse_with(doc, model, settings.min_score);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if !progress(n, total) {
             cancelled.store(true, Ordering::Relaxed);

@@ -362,7 +362,10 @@ pub fn for_each_ngram(src: Source<'_>, tokens: &[Token], mut visit: impl FnMut(u
         if let Some((prev_key, prev)) = previous {
             visit(pair_key(prev_key, key), Gram::Pair(prev, i));
             if let Some((before_key, b)) = before {
-                visit(triple_key(before_key, prev_key, key), Gram::Triple(b, prev, i));
+                visit(
+                    triple_key(before_key, prev_key, key),
+                    Gram::Triple(b, prev, i),
+                );
             }
         }
         before = previous;
@@ -500,10 +503,20 @@ mod tests {
                 "# died"
             ]
         );
-        let texts: Vec<String> = ngrams("Nothing happened.").into_iter().map(|(_, t)| t).collect();
+        let texts: Vec<String> = ngrams("Nothing happened.")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         assert_eq!(
             texts,
-            ["nothing", "^ nothing", "-ing", "happened", "nothing happened", "-ned"]
+            [
+                "nothing",
+                "^ nothing",
+                "-ing",
+                "happened",
+                "nothing happened",
+                "-ned"
+            ]
         );
     }
 

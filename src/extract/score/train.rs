@@ -232,12 +232,18 @@ pub struct Figures {
 impl Figures {
     /// Precision.
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
 
     /// Recall.
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 
     /// F1.
@@ -410,11 +416,7 @@ fn fit(data: &Dataset, docs: &[usize], options: &Options) -> Weights {
         .filter(|&(u, _)| u > 0.0)
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut kept: Vec<u32> = ranked
-        .iter()
-        .take(options.keep)
-        .map(|&(_, i)| i)
-        .collect();
+    let mut kept: Vec<u32> = ranked.iter().take(options.keep).map(|&(_, i)| i).collect();
     kept.sort_unstable();
     optimise(&rows, &kept, options.l2, Some(&first))
 }
@@ -641,6 +643,8 @@ pub fn run(
         data.unmatched_labels,
         data.unlabelled_documents
     )?;
+    // Training takes a while on a large set: show what was loaded before it starts.
+    out.flush()?;
     let report = train(&data, options);
     let line = |f: &Figures| {
         format!(
@@ -743,13 +747,23 @@ mod tests {
             for (i, s) in facts.iter().enumerate() {
                 let id = format!("f{round}-{i}");
                 let text = format!("{s} Round {round}.");
-                documents.push(Document::new(id.clone(), id.clone(), text, DocumentMeta::default()));
+                documents.push(Document::new(
+                    id.clone(),
+                    id.clone(),
+                    text,
+                    DocumentMeta::default(),
+                ));
                 labels.insert(id, true);
             }
             for (i, s) in opinions.iter().enumerate() {
                 let id = format!("o{round}-{i}");
                 let text = format!("{s} Round {round}.");
-                documents.push(Document::new(id.clone(), id.clone(), text, DocumentMeta::default()));
+                documents.push(Document::new(
+                    id.clone(),
+                    id.clone(),
+                    text,
+                    DocumentMeta::default(),
+                ));
                 labels.insert(id, false);
             }
         }
@@ -797,6 +811,9 @@ mod tests {
             },
             100,
         );
-        assert!((x[0] - 3.0).abs() < 1e-4 && (x[1] + 1.0).abs() < 1e-4, "{x:?}");
+        assert!(
+            (x[0] - 3.0).abs() < 1e-4 && (x[1] + 1.0).abs() < 1e-4,
+            "{x:?}"
+        );
     }
 }
