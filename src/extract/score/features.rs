@@ -344,6 +344,8 @@ pub enum Gram {
 /// into `tokens`). Adjacent words have nothing but white space between them: punctuation
 /// and possessive endings break pairs and triples.
 pub fn for_each_ngram(src: Source<'_>, tokens: &[Token], mut visit: impl FnMut(u64, Gram)) {
+    let start_marker = text_key(START);
+    let ending_marker = text_key(ENDING);
     let mut previous: Option<(u64, usize)> = None;
     let mut before: Option<(u64, usize)> = None;
     let mut first = true;
@@ -356,7 +358,7 @@ pub fn for_each_ngram(src: Source<'_>, tokens: &[Token], mut visit: impl FnMut(u
         let key = word_key(src, t);
         visit(key, Gram::Word(i));
         if first {
-            visit(pair_key(start_key(), key), Gram::Start(i));
+            visit(pair_key(start_marker, key), Gram::Start(i));
             first = false;
         }
         if let Some((prev_key, prev)) = previous {
@@ -370,7 +372,7 @@ pub fn for_each_ngram(src: Source<'_>, tokens: &[Token], mut visit: impl FnMut(u
         }
         before = previous;
         if let Some(ending) = ending_of(src, t) {
-            visit(ending_key(ending), Gram::Ending(i));
+            visit(pair_key(ending_marker, text_key(ending)), Gram::Ending(i));
         }
         previous = Some((key, i));
     }
@@ -401,24 +403,48 @@ fn ending_key(letters: &str) -> u64 {
 /// numbers as [`NUMBER`], the two words of a pair joined by a space, the first word after
 /// [`START`], an ending after [`ENDING`].
 pub fn ngram_text(src: Source<'_>, tokens: &[Token], gram: Gram) -> String {
-    let one = |t: &Token| {
+    let mut out = String::new();
+    write_ngram_text(&mut out, src, tokens, gram);
+    out
+}
+
+/// Appends [`ngram_text`] to `out`, building no string of its own.
+pub fn write_ngram_text(out: &mut String, src: Source<'_>, tokens: &[Token], gram: Gram) {
+    let one = |out: &mut String, t: &Token| {
         if t.kind == TokenKind::Number {
-            NUMBER.to_string()
+            out.push_str(NUMBER);
         } else {
-            src.lower(t).replace('’', "'")
+            let w = src.lower(t);
+            if w.contains('’') {
+                out.push_str(&w.replace('’', "'"));
+            } else {
+                out.push_str(w);
+            }
         }
     };
     match gram {
-        Gram::Word(i) => one(&tokens[i]),
-        Gram::Pair(a, b) => format!("{} {}", one(&tokens[a]), one(&tokens[b])),
-        Gram::Start(i) => format!("{START} {}", one(&tokens[i])),
-        Gram::Ending(i) => format!("{ENDING}{}", ending_of(src, &tokens[i]).unwrap_or("")),
-        Gram::Triple(a, b, c) => format!(
-            "{} {} {}",
-            one(&tokens[a]),
-            one(&tokens[b]),
-            one(&tokens[c])
-        ),
+        Gram::Word(i) => one(out, &tokens[i]),
+        Gram::Pair(a, b) => {
+            one(out, &tokens[a]);
+            out.push(' ');
+            one(out, &tokens[b]);
+        }
+        Gram::Start(i) => {
+            out.push_str(START);
+            out.push(' ');
+            one(out, &tokens[i]);
+        }
+        Gram::Ending(i) => {
+            out.push_str(ENDING);
+            out.push_str(ending_of(src, &tokens[i]).unwrap_or(""));
+        }
+        Gram::Triple(a, b, c) => {
+            one(out, &tokens[a]);
+            out.push(' ');
+            one(out, &tokens[b]);
+            out.push(' ');
+            one(out, &tokens[c]);
+        }
     }
 }
 

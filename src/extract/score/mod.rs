@@ -166,7 +166,8 @@ pub fn score_with(
         return (score, None);
     }
     let share = share_of(z);
-    let words_scale = parts.scale * share;
+    let (mut for_evidence, mut against_evidence) =
+        word_evidence(model, src, tokens, parts.scale * share);
     let features = parts
         .contributions(model)
         .map(|(part, log_odds)| {
@@ -176,14 +177,8 @@ pub fn score_with(
                     s.name(),
                     signal_evidence(s, &parts.signals, src, tokens, context),
                 ),
-                Part::WordsFor => (
-                    WORDS_FOR,
-                    word_evidence(model, src, tokens, words_scale, true),
-                ),
-                Part::WordsAgainst => (
-                    WORDS_AGAINST,
-                    word_evidence(model, src, tokens, words_scale, false),
-                ),
+                Part::WordsFor => (WORDS_FOR, std::mem::take(&mut for_evidence)),
+                Part::WordsAgainst => (WORDS_AGAINST, std::mem::take(&mut against_evidence)),
             };
             let weight = if part == Part::Bias {
                 EVEN + log_odds * share
@@ -249,38 +244,43 @@ fn signal_evidence(
 /// Grams named in a feature's evidence; the weight still adds up every gram.
 const EVIDENCE_GRAMS: usize = 8;
 
-/// The grams with positive (or negative) weights and what each added to the score in
-/// this sentence (its weight times `scale`: the gram scale times the sentence's share),
-/// strongest first, at most [`EVIDENCE_GRAMS`] of them and then how many more:
-/// `percent +0.012, i think -0.020`.
-/// Only the grams named are turned into text: a kept claim has dozens of grams.
-fn word_evidence(
-    model: &Model,
-    src: Source<'_>,
-    tokens: &[Token],
-    scale: f32,
-    positive: bool,
-) -> String {
+/// The grams with positive weights, and those with negative weights, each with what it
+/// added to the score in this sentence (its weight times `scale`: the gram scale times the
+/// sentence's share), strongest first, at most [`EVIDENCE_GRAMS`] of each and then how
+/// many more: `percent +0.012, # killed +0.009` and `i think -0.020`. One pass over the
+/// grams; only the grams named are turned into text.
+fn word_evidence(model: &Model, src: Source<'_>, tokens: &[Token], scale: f32) -> (String, String) {
     let mut found: Vec<(f32, features::Gram)> = Vec::new();
     features::for_each_ngram(src, tokens, |key, gram| {
         let w = model.ngram(key) * scale;
-        if (positive && w > 0.0) || (!positive && w < 0.0) {
+        if w != 0.0 {
             found.push((w, gram));
         }
     });
     // Strongest first; among equals, in sentence order (the sort is stable).
     found.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-    let mut out = String::new();
-    for (i, (w, gram)) in found.iter().take(EVIDENCE_GRAMS).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    let list = |positive: bool| {
+        let mut out = String::new();
+        let mut named = 0;
+        let mut more = 0;
+        for (w, gram) in found.iter().filter(|(w, _)| (*w > 0.0) == positive) {
+            if named == EVIDENCE_GRAMS {
+                more += 1;
+                continue;
+            }
+            if named > 0 {
+                out.push_str(", ");
+            }
+            features::write_ngram_text(&mut out, src, tokens, *gram);
+            let _ = write!(out, " {w:+.3}");
+            named += 1;
         }
-        let _ = write!(out, "{} {w:+.3}", features::ngram_text(src, tokens, *gram));
-    }
-    if found.len() > EVIDENCE_GRAMS {
-        let _ = write!(out, " and {} more", found.len() - EVIDENCE_GRAMS);
-    }
-    out
+        if more > 0 {
+            let _ = write!(out, " and {more} more");
+        }
+        out
+    };
+    (list(true), list(false))
 }
 
 /// Drops repeated words (ignoring case); lists are a handful of words long.
