@@ -73,6 +73,9 @@ struct Parts {
     words_against: f32,
     /// What each gram counts for in this sentence ([`features::gram_scale`]).
     scale: f32,
+    /// The grams the model has a weight for, with that weight, in sentence order: what
+    /// the explanation names, kept so that it need not find them again.
+    hits: Vec<(f32, features::Gram)>,
 }
 
 impl Parts {
@@ -80,13 +83,17 @@ impl Parts {
         let signals = features::signals(src, tokens, context);
         let (mut words_for, mut words_against) = (0.0f32, 0.0f32);
         let mut grams = 0;
-        features::for_each_ngram(src, tokens, |key, _| {
+        let mut hits = Vec::new();
+        features::for_each_ngram(src, tokens, |key, gram| {
             grams += 1;
             let w = model.ngram(key);
             if w > 0.0 {
                 words_for += w;
             } else {
                 words_against += w;
+            }
+            if w != 0.0 {
+                hits.push((w, gram));
             }
         });
         let scale = features::gram_scale(grams);
@@ -95,6 +102,7 @@ impl Parts {
             words_for: words_for * scale,
             words_against: words_against * scale,
             scale,
+            hits,
         }
     }
 
@@ -166,8 +174,19 @@ pub fn score_with(
         return (score, None);
     }
     let share = share_of(z);
+    let lex = crate::text::lexicon::lexicon();
+    let lists: Vec<u64> = tokens
+        .iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                lex.lists_of(src.lower(t))
+            } else {
+                0
+            }
+        })
+        .collect();
     let (mut for_evidence, mut against_evidence) =
-        word_evidence(model, src, tokens, parts.scale * share);
+        word_evidence(&parts.hits, src, tokens, parts.scale * share);
     let features = parts
         .contributions(model)
         .map(|(part, log_odds)| {
@@ -175,7 +194,7 @@ pub fn score_with(
                 Part::Bias => (BIAS, String::new()),
                 Part::Signal(s) => (
                     s.name(),
-                    signal_evidence(s, &parts.signals, src, tokens, context),
+                    signal_evidence(s, &parts.signals, src, tokens, &lists, context),
                 ),
                 Part::WordsFor => (WORDS_FOR, std::mem::take(&mut for_evidence)),
                 Part::WordsAgainst => (WORDS_AGAINST, std::mem::take(&mut against_evidence)),
@@ -196,20 +215,23 @@ pub fn score_with(
 }
 
 /// The words or figures that showed a signal.
+/// `lists` holds the word lists of each token (0 for tokens that are not words), looked up
+/// once for all the signals of a claim.
 fn signal_evidence(
     signal: Signal,
     signals: &Signals,
     src: Source<'_>,
     tokens: &[Token],
+    lists: &[u64],
     context: &Context<'_>,
 ) -> String {
-    let lex = crate::text::lexicon::lexicon();
     use crate::text::lexicon::List;
     let words_where = |keep: &dyn Fn(u64) -> bool| {
         let found: Vec<&str> = tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word && keep(lex.lists_of(src.lower(t))))
-            .map(|t| src.token(t))
+            .zip(lists)
+            .filter(|&(_, &l)| l != 0 && keep(l))
+            .map(|(t, _)| src.token(t))
             .collect();
         dedup(found)
     };
@@ -242,21 +264,21 @@ fn signal_evidence(
 }
 
 /// Grams named in a feature's evidence; the weight still adds up every gram.
-const EVIDENCE_GRAMS: usize = 8;
+const EVIDENCE_GRAMS: usize = 5;
 
 /// The grams with positive weights, and those with negative weights, each with what it
 /// added to the score in this sentence (its weight times `scale`: the gram scale times the
 /// sentence's share), strongest first, at most [`EVIDENCE_GRAMS`] of each and then how
-/// many more: `percent +0.012, # killed +0.009` and `i think -0.020`. One pass over the
-/// grams; only the grams named are turned into text.
-fn word_evidence(model: &Model, src: Source<'_>, tokens: &[Token], scale: f32) -> (String, String) {
-    let mut found: Vec<(f32, features::Gram)> = Vec::new();
-    features::for_each_ngram(src, tokens, |key, gram| {
-        let w = model.ngram(key) * scale;
-        if w != 0.0 {
-            found.push((w, gram));
-        }
-    });
+/// many more: `percent +0.012, # killed +0.009` and `i think -0.020`. From the grams
+/// found when scoring; only those named are turned into text.
+fn word_evidence(
+    hits: &[(f32, features::Gram)],
+    src: Source<'_>,
+    tokens: &[Token],
+    scale: f32,
+) -> (String, String) {
+    let mut found: Vec<(f32, features::Gram)> =
+        hits.iter().map(|&(w, gram)| (w * scale, gram)).collect();
     // Strongest first; among equals, in sentence order (the sort is stable).
     found.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
     let list = |positive: bool| {
@@ -272,7 +294,8 @@ fn word_evidence(model: &Model, src: Source<'_>, tokens: &[Token], scale: f32) -
                 out.push_str(", ");
             }
             features::write_ngram_text(&mut out, src, tokens, *gram);
-            let _ = write!(out, " {w:+.3}");
+            out.push(' ');
+            push_thousandths(&mut out, *w);
             named += 1;
         }
         if more > 0 {
@@ -281,6 +304,18 @@ fn word_evidence(model: &Model, src: Source<'_>, tokens: &[Token], scale: f32) -
         out
     };
     (list(true), list(false))
+}
+
+/// Appends `w` with its sign and three decimals, as `{:+.3}` would (`+0.012`, `-1.250`),
+/// without the general float formatting: explanations name a dozen figures per claim.
+fn push_thousandths(out: &mut String, w: f32) {
+    let m = (f64::from(w).abs() * 1000.0).round() as u64;
+    out.push(if w < 0.0 { '-' } else { '+' });
+    let _ = write!(out, "{}.", m / 1000);
+    let frac = m % 1000;
+    for digit in [frac / 100, frac / 10 % 10, frac % 10] {
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// Drops repeated words (ignoring case); lists are a handful of words long.
@@ -393,6 +428,17 @@ mod tests {
     }
 
     #[test]
+    fn thousandths_are_written_as_the_formatter_writes_them() {
+        for w in [
+            0.0f32, 0.012, -0.02, 1.25, -1.25, 0.0004, 12.3456, -0.9996, 0.3333,
+        ] {
+            let mut out = String::new();
+            push_thousandths(&mut out, w);
+            assert_eq!(out, format!("{w:+.3}"), "{w}");
+        }
+    }
+
+    #[test]
     fn the_share_keeps_signs_and_adds_up() {
         for z in [-9.0f32, -2.0, -0.3, 0.0, 1e-5, 0.7, 4.0, 12.0] {
             let share = share_of(z);
@@ -445,7 +491,7 @@ mod tests {
     fn the_bundled_weights_load() {
         assert!(bundled_error().is_none(), "{:?}", bundled_error());
         let m = model();
-        assert!(m.ngrams.len() >= 100);
+        assert!(m.ngram_count() >= 100);
         assert!(m.threshold.is_some());
     }
 

@@ -37,7 +37,8 @@ pub enum WeightsError {
 }
 
 /// Learned weights: log-odds contributions of a bias, of each signal and of words and
-/// word pairs (by key, see [`super::features::key_of_text`]).
+/// word pairs (by key, see [`super::features::key_of_text`]). Made by [`Model::new`],
+/// [`Model::parse`] or [`Model::load`]; read-only once made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     /// The log-odds of a sentence with no feature at all.
@@ -45,14 +46,69 @@ pub struct Model {
     /// One weight per signal, indexed by `Signal as usize`; multiplied by the signal's value.
     pub signals: [f32; Signal::COUNT],
     /// Weights of words and word pairs, by key.
-    pub ngrams: FxHashMap<u64, f32>,
+    ngrams: FxHashMap<u64, f32>,
     /// The score threshold chosen when the model was trained, if the file gives one.
     pub threshold: Option<f32>,
+    /// One bit per bucket of keys, set when the model has a weight for some key in it:
+    /// most grams of a sentence are unknown, and a bit test turns most of them away
+    /// before the hash table is probed.
+    known: KeyFilter,
+}
+
+/// A set of buckets of keys (by their top bits), with no false negatives.
+#[derive(Clone, Debug, PartialEq)]
+struct KeyFilter(Box<[u64]>);
+
+impl KeyFilter {
+    const BITS: u32 = 16;
+
+    fn of<'a>(keys: impl Iterator<Item = &'a u64>) -> Self {
+        let mut words = vec![0u64; (1 << Self::BITS) / 64].into_boxed_slice();
+        for &key in keys {
+            let b = Self::bucket(key);
+            words[b / 64] |= 1 << (b % 64);
+        }
+        Self(words)
+    }
+
+    fn bucket(key: u64) -> usize {
+        (key >> (64 - Self::BITS)) as usize
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        let b = Self::bucket(key);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 impl Model {
+    /// A model of these weights.
+    pub fn new(
+        bias: f32,
+        signals: [f32; Signal::COUNT],
+        ngrams: FxHashMap<u64, f32>,
+        threshold: Option<f32>,
+    ) -> Self {
+        let known = KeyFilter::of(ngrams.keys());
+        Self {
+            bias,
+            signals,
+            ngrams,
+            threshold,
+            known,
+        }
+    }
+
+    /// How many words, pairs, triples, first words and endings have a weight.
+    pub fn ngram_count(&self) -> usize {
+        self.ngrams.len()
+    }
+
     /// The weight of a word or pair key, 0 when the model does not know it.
     pub fn ngram(&self, key: u64) -> f32 {
+        if !self.known.may_contain(key) {
+            return 0.0;
+        }
         self.ngrams.get(&key).copied().unwrap_or(0.0)
     }
 
@@ -138,12 +194,7 @@ impl Model {
         if signals.iter().all(Option::is_none) && ngrams.is_empty() {
             return Err(WeightsError::Missing("feature"));
         }
-        Ok(Model {
-            bias,
-            signals: weights,
-            ngrams,
-            threshold,
-        })
+        Ok(Model::new(bias, weights, ngrams, threshold))
     }
 
     /// The rules Claimbench used before its weights were learned, as a logistic model:
@@ -168,12 +219,7 @@ impl Model {
         ] {
             signals[signal as usize] = 4.0 * weight;
         }
-        Model {
-            bias: 4.0 * (0.15 - 0.5),
-            signals,
-            ngrams: FxHashMap::default(),
-            threshold: Some(0.5),
-        }
+        Model::new(4.0 * (0.15 - 0.5), signals, FxHashMap::default(), Some(0.5))
     }
 }
 
