@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::{self, LoadOptions};
@@ -40,6 +41,10 @@ pub enum Command {
     /// Write a project's claims and work (or a corpus's claims) as CSV, JSON, ClaimReview
     /// or Web Annotation JSON-LD, or an HTML or Markdown report.
     Export(ExportArgs),
+    /// Learn the check-worthiness weights from labelled sentences: prints 5-fold
+    /// cross-validated precision, recall and F1 and the chosen threshold, and writes the
+    /// weights file.
+    TrainScore(TrainScoreArgs),
 }
 
 /// Options of `export`.
@@ -115,6 +120,46 @@ pub struct CheckArgs {
     pub json: bool,
 }
 
+/// Options of `train-score`.
+#[derive(Debug, clap::Args)]
+pub struct TrainScoreArgs {
+    /// Labelled sentences: a JSON Lines file of `{"id", "text"}` (or any corpus path).
+    pub data: PathBuf,
+    /// Labels: a JSON object of document ids to 1 (check-worthy) or 0.
+    pub labels: PathBuf,
+    /// Where to write the weights file.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Words and word pairs to keep in the model.
+    #[arg(long, default_value_t = 10_000)]
+    pub keep: usize,
+    /// L2 penalty on the weights.
+    #[arg(long, default_value_t = 0.25)]
+    pub l2: f64,
+    /// Seed of the cross-validation folds.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Runs `train-score`: loads, cross-validates, trains, writes the weights file.
+pub fn run_train_score(args: &TrainScoreArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::extract::score::train;
+    let options = train::Options {
+        keep: args.keep,
+        l2: args.l2,
+        seed: args.seed,
+        ..train::Options::default()
+    };
+    let command = format!(
+        "claimbench train-score DATA LABELS --out {} --keep {} --l2 {} --seed {}",
+        args.out.display(),
+        args.keep,
+        args.l2,
+        args.seed
+    );
+    train::run(&args.data, &args.labels, &args.out, &options, &command, out)
+}
+
 /// Options of `migrate`.
 #[derive(Debug, clap::Args)]
 pub struct MigrateArgs {
@@ -142,6 +187,10 @@ pub struct ExtractArgs {
     /// Analyse documents on one core only.
     #[arg(long)]
     pub single_thread: bool,
+    /// Score check-worthiness with this weights file (as written by `train-score`)
+    /// instead of the bundled one.
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
 }
 
 /// Output formats of `extract`.
@@ -194,11 +243,27 @@ pub fn run_extract(
     for warning in &loaded.warnings {
         writeln!(errors, "warning: {warning}")?;
     }
+    let given = match &args.weights {
+        Some(path) => Some(
+            extract::score::Model::load(path)
+                .with_context(|| format!("cannot score with {}", path.display()))?,
+        ),
+        None => None,
+    };
+    if given.is_none()
+        && let Some(e) = extract::score::bundled_error()
+    {
+        writeln!(
+            errors,
+            "warning: {e}; scores come from the hand-set fallback weights"
+        )?;
+    }
     let settings = Settings {
         min_score: args.min_score,
         parallel: !args.single_thread,
     };
-    let extraction = extract::extract(&loaded.corpus, &settings);
+    let model = given.as_ref().unwrap_or_else(|| extract::score::model());
+    let extraction = extract::extract_scored_by(&loaded.corpus, &settings, model);
     match args.format {
         Format::Json => export::write_json(&extraction, out)?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,

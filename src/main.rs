@@ -24,6 +24,9 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => {
             claimbench::cli::run_export(args, &mut out, &mut std::io::stderr()).map(|()| 0)
         }
+        Some(Command::TrainScore(args)) => {
+            claimbench::cli::run_train_score(args, &mut out).map(|()| 0)
+        }
         None => open_workbench(cli.path).map(|()| 0),
     };
     match result {

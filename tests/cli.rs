@@ -1,4 +1,4 @@
-//! The command line (`extract`, `check`, `migrate`), run as a user would.
+//! The command line (`extract`, `check`, `migrate`, `train-score`), run as a user would.
 
 use std::process::{Command, Output};
 
@@ -157,6 +157,7 @@ fn help_explains_every_option() {
         "--min-score",
         "--max-file-mb",
         "--single-thread",
+        "--weights",
         "[PATH]",
     ] {
         assert!(help.contains(option), "{option} missing from help");
@@ -356,5 +357,194 @@ fn extract_given_a_project_extracts_its_corpus() {
         stderr(&output).contains("is not there"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// A small labelled set in `dir`: one sentence per document, counts of events labelled 1
+/// and opinions labelled 0, as JSON Lines and a labels object.
+fn labelled_sentences(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let facts = [
+        "The company cut 300 jobs in 2019",
+        "Unemployment rose by 4 percent last year",
+        "The army withdrew 2,000 troops from the border",
+        "Prices fell 12 percent in March",
+        "The city spent $40 million on new roads",
+        "Exports grew by 8 percent in 2020",
+    ];
+    let opinions = [
+        "I think we can do better than this",
+        "We have to believe in our future",
+        "I believe this is the right thing to do",
+        "We must stand together as a people",
+        "I think people want a real change",
+        "That is what we believe in",
+    ];
+    let mut lines = String::new();
+    let mut labels = serde_json::Map::new();
+    for round in 0..5 {
+        for (kind, sentences, label) in [("f", &facts, 1), ("o", &opinions, 0)] {
+            for (i, s) in sentences.iter().enumerate() {
+                let id = format!("{kind}{round}-{i}");
+                let text = format!("{s}, round {round}.");
+                lines.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+                lines.push('\n');
+                labels.insert(id, label.into());
+            }
+        }
+    }
+    let data = dir.join("sentences.jsonl");
+    let gold = dir.join("labels.json");
+    std::fs::write(&data, lines).expect("write data");
+    std::fs::write(&gold, serde_json::Value::Object(labels).to_string()).expect("write labels");
+    (data, gold)
+}
+
+fn path_str(p: &std::path::Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn train_score_learns_weights_that_extract_reads_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, labels) = labelled_sentences(dir.path());
+    let weights = dir.path().join("weights.txt");
+    let trained = claimbench(&[
+        "train-score",
+        path_str(&data),
+        path_str(&labels),
+        "--out",
+        path_str(&weights),
+    ]);
+    assert!(trained.status.success(), "{}", stderr(&trained));
+    let report = stdout(&trained);
+    assert!(
+        report.contains("60 labelled documents (30 check-worthy)"),
+        "{report}"
+    );
+    let cv = report
+        .lines()
+        .find(|l| l.starts_with("5-fold cross-validation"))
+        .expect("a cross-validation line");
+    let f1: f64 = cv
+        .split("F1 ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|v| v.parse().ok())
+        .expect("an F1 figure");
+    assert!(f1 > 0.9, "{cv}");
+
+    // The file reads back, says how it was made, and ranks as it learned.
+    let model = claimbench::extract::score::Model::load(&weights).expect("the weights load");
+    let text = std::fs::read_to_string(&weights).expect("read weights");
+    assert!(text.starts_with("# "), "a header comment");
+    assert!(text.contains("claimbench train-score"));
+    assert!(model.threshold.is_some());
+
+    // Extraction scores with it; the weights of every explanation add up to its score.
+    let extracted = claimbench(&[
+        "extract",
+        path_str(&data),
+        "--weights",
+        path_str(&weights),
+        "--min-score",
+        "0",
+    ]);
+    assert!(extracted.status.success(), "{}", stderr(&extracted));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&extracted)).expect("json");
+    let claims = json["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 60);
+    let score_of = |prefix: &str| -> f64 {
+        let picked: Vec<f64> = claims
+            .iter()
+            .filter(|c| {
+                c["document"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with(prefix))
+            })
+            .map(|c| c["score"].as_f64().expect("score"))
+            .collect();
+        picked.iter().sum::<f64>() / picked.len() as f64
+    };
+    assert!(
+        score_of("f") > 0.7 && score_of("o") < 0.3,
+        "{} {}",
+        score_of("f"),
+        score_of("o")
+    );
+    for c in claims {
+        let sum: f64 = c["features"]
+            .as_array()
+            .expect("features")
+            .iter()
+            .map(|f| f["weight"].as_f64().expect("weight"))
+            .sum();
+        let score = c["score"].as_f64().expect("score");
+        assert!((sum - score).abs() < 1e-4, "{c}");
+    }
+}
+
+#[test]
+fn damaged_weights_and_labels_fail_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, labels) = labelled_sentences(dir.path());
+    let weights = dir.path().join("weights.txt");
+    std::fs::write(&weights, "bias\t-1\nsignal\tfigure\tlots\n").expect("write");
+    let damaged = claimbench(&["extract", path_str(&data), "--weights", path_str(&weights)]);
+    assert_eq!(damaged.status.code(), Some(1));
+    let message = stderr(&damaged);
+    assert!(message.contains("weights file line 2"), "{message}");
+    assert!(message.contains("not a finite number"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+
+    let truncated = dir.path().join("truncated.txt");
+    std::fs::write(&truncated, "# nothing but a header\n").expect("write");
+    let empty = claimbench(&[
+        "extract",
+        path_str(&data),
+        "--weights",
+        path_str(&truncated),
+    ]);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(stderr(&empty).contains("has no bias"), "{}", stderr(&empty));
+
+    let missing = claimbench(&[
+        "extract",
+        path_str(&data),
+        "--weights",
+        "/no/such/weights.txt",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("cannot read the weights file"),
+        "{}",
+        stderr(&missing)
+    );
+
+    std::fs::write(&labels, r#"{"f0-0": 2}"#).expect("write");
+    let out = dir.path().join("out.txt");
+    let bad = claimbench(&[
+        "train-score",
+        path_str(&data),
+        path_str(&labels),
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("is not 0 or 1"), "{}", stderr(&bad));
+    assert!(!out.exists(), "no weights written from bad labels");
+
+    std::fs::write(&labels, r#"{"f0-0": 1, "f0-1": 1}"#).expect("write");
+    let few = claimbench(&[
+        "train-score",
+        path_str(&data),
+        path_str(&labels),
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(few.status.code(), Some(1));
+    assert!(
+        stderr(&few).contains("too few, or only one class"),
+        "{}",
+        stderr(&few)
     );
 }

@@ -357,7 +357,7 @@ fn a_conflicting_family_is_shown_side_by_side() {
     let mut harness = workbench(bundled());
     click_claim(&mut harness, "killing about 17,000 Iranians");
     harness.get_by_label_contains("Conflicting figures:");
-    harness.get_by_label("Family: killed N people");
+    harness.get_by_label("Family: Iran: killed N people");
     // Record a verdict and a reference so the inspector is filled in the picture.
     choose(&mut harness, "Verdict", "Misleading (3)");
     harness.snapshot("workbench_conflicting_family");

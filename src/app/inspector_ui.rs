@@ -333,8 +333,13 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
                 .color(conflict_color(ui))
                 .strong(),
         );
+    } else if family.update {
+        ui.label(format!("Updated over time: {}", values.join(" → ")));
+    } else if values.len() == 1 {
+        ui.label(format!("Figures agree: {}", values[0]));
     } else if !values.is_empty() {
-        ui.label(format!("Figures agree: {}", values.join(" · ")));
+        ui.label(format!("Figures: {}", values.join(" · ")))
+            .on_hover_text("Different figures, but not of the same thing at the same time");
     }
     // The table scrolls sideways rather than widening the inspector over the grid.
     egui::ScrollArea::horizontal()

@@ -14,7 +14,7 @@ use super::speakers;
 use crate::corpus::Document;
 use crate::text::lexicon::{List, lexicon};
 use crate::text::segment::{self, SentenceKind};
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 use crate::text::words::Source;
 
 /// A scored sentence of a document, with local actor indices.
@@ -70,45 +70,35 @@ pub struct Analysis {
 
 /// Analyses one document, keeping the sentences that score at least `min_score`.
 pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
+    analyse_with(doc, score::model(), min_score)
+}
+
+/// Like [`analyse`], scoring with `model` instead of the bundled one.
+pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Analysis {
     let text = doc.text.as_str();
     let seg = segment::segment(text);
     let src = seg.source(text);
     let actors = mentions::find(text, &seg);
     let attributions = speakers::attribute(text, &seg, &actors);
     let mut claims = Vec::new();
-    for (index, sentence) in seg.sentences.iter().enumerate() {
-        if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Heading) {
-            continue;
-        }
-        let tokens = seg.sentence_tokens(sentence);
-        let figures = figures::find(src, &seg.tokens, sentence.first_token..sentence.end_token);
-        let attribution = attributions.get(index).copied().unwrap_or_default();
-        let mut about = Vec::new();
-        for m in actors.mentions_in(sentence.first_token, sentence.end_token) {
-            let a = actors.actor_of[m];
-            if !about.contains(&a) {
-                about.push(a);
-            }
-        }
-        let actor_names: Vec<&str> = about
-            .iter()
-            .map(|&a| actors.actors[a].name.as_str())
-            .collect();
-        let context = Context {
-            figures: &figures,
-            actor_names,
-            attributed: attribution.speaker.is_some(),
-            kind: sentence.kind,
-        };
-        let (score, features) = score::score(src, tokens, &context, min_score);
-        let Some(features) = features else { continue };
-        // A bare heading ("Thirst for blood") asserts nothing: no figure, event or speaker.
-        let asserts_something = features
-            .iter()
-            .any(|f| matches!(f.name.as_ref(), "figure" | "event verb" | "reporting verb"));
-        if sentence.kind == SentenceKind::Heading && !asserts_something {
-            continue;
-        }
+    each_candidate(text, &seg, &actors, &attributions, |candidate| {
+        let (score, features) = score::score_with(
+            model,
+            src,
+            candidate.tokens,
+            &candidate.context(),
+            min_score,
+        );
+        let Some(features) = features else { return };
+        let Candidate {
+            index,
+            sentence,
+            tokens,
+            figures,
+            attribution,
+            about,
+            ..
+        } = candidate;
         let range = sentence.first_token..sentence.end_token;
         let quantities = families::quantities(src, &seg.tokens, range.clone(), &figures);
         let frame = families::frame(src, &seg.tokens, range.clone(), &figures, &quantities);
@@ -134,7 +124,7 @@ pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
             words: content_words(src, tokens),
             kind: sentence.kind,
         });
-    }
+    });
     Analysis {
         mention_spans: actors.mentions.iter().map(|m| (m.start, m.end)).collect(),
         adjective: actors.mentions.iter().map(|m| m.adjective).collect(),
@@ -144,9 +134,94 @@ pub fn analyse(doc: &Document, min_score: f32) -> Analysis {
     }
 }
 
+/// Calls `visit` with what the score reads in every sentence of `doc` that can become a
+/// claim: the same sentences, signals and words as extraction, for learning the weights.
+pub fn for_each_candidate(
+    doc: &Document,
+    mut visit: impl FnMut(Source<'_>, &[Token], &Context<'_>),
+) {
+    let text = doc.text.as_str();
+    let seg = segment::segment(text);
+    let src = seg.source(text);
+    let actors = mentions::find(text, &seg);
+    let attributions = speakers::attribute(text, &seg, &actors);
+    each_candidate(text, &seg, &actors, &attributions, |c| {
+        visit(src, c.tokens, &c.context());
+    });
+}
+
+/// A sentence that can become a claim, with what scoring it needs.
+struct Candidate<'a> {
+    index: usize,
+    sentence: &'a segment::Sentence,
+    tokens: &'a [Token],
+    figures: Vec<Figure>,
+    attribution: speakers::Attribution,
+    about: Vec<usize>,
+    actor_names: Vec<&'a str>,
+}
+
+impl Candidate<'_> {
+    fn context(&self) -> Context<'_> {
+        Context {
+            figures: &self.figures,
+            actor_names: &self.actor_names,
+            attributed: self.attribution.speaker.is_some(),
+            kind: self.sentence.kind,
+        }
+    }
+}
+
+/// Visits the sentences that can become claims: body sentences, and headings that assert
+/// something (a figure, an event or a speaker; a bare heading such as "Thirst for blood"
+/// asserts nothing). Page furniture and metadata lines never do.
+fn each_candidate<'a>(
+    text: &'a str,
+    seg: &'a segment::Segmented,
+    actors: &'a mentions::DocumentActors,
+    attributions: &[speakers::Attribution],
+    mut visit: impl FnMut(Candidate<'a>),
+) {
+    let src = seg.source(text);
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Heading) {
+            continue;
+        }
+        let tokens = seg.sentence_tokens(sentence);
+        let figures = figures::find(src, &seg.tokens, sentence.first_token..sentence.end_token);
+        let attribution = attributions.get(index).copied().unwrap_or_default();
+        let mut about = Vec::new();
+        for m in actors.mentions_in(sentence.first_token, sentence.end_token) {
+            let a = actors.actor_of[m];
+            if !about.contains(&a) {
+                about.push(a);
+            }
+        }
+        let actor_names: Vec<&str> = about
+            .iter()
+            .map(|&a| actors.actors[a].name.as_str())
+            .collect();
+        let candidate = Candidate {
+            index,
+            sentence,
+            tokens,
+            figures,
+            attribution,
+            about,
+            actor_names,
+        };
+        if sentence.kind == SentenceKind::Heading
+            && !score::features::signals(src, tokens, &candidate.context()).asserts_something()
+        {
+            continue;
+        }
+        visit(candidate);
+    }
+}
+
 /// Hashes of the distinct content words of a sentence: lower case, a plural `s` dropped,
 /// function words, opinion words and numbers left out.
-fn content_words(src: Source<'_>, tokens: &[crate::text::token::Token]) -> Vec<u64> {
+fn content_words(src: Source<'_>, tokens: &[Token]) -> Vec<u64> {
     let lex = lexicon();
     let mut out: Vec<u64> = tokens
         .iter()

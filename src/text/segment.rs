@@ -294,7 +294,9 @@ fn split_paragraph(
                 if n.kind == TokenKind::Punct && matches!(ns, "." | "!" | "?" | "…" | ")" | "]") {
                     j += 1;
                 } else if n.kind == TokenKind::Quote && closing.contains(&j) {
-                    closed_quote = true;
+                    // A quotation opened after a colon (`saying: "…"`) already has its
+                    // speaker: a name and a verb after it begin the next sentence.
+                    closed_quote = !introduced_by_colon(text, tokens, &out.quotes, j);
                     j += 1;
                 } else {
                     break;
@@ -385,6 +387,15 @@ fn is_boundary(
         return false;
     }
     true
+}
+
+/// Whether the quotation closed by the mark at token `close` opens right after a colon.
+fn introduced_by_colon(text: &str, tokens: &[Token], quotes: &[Quote], close: usize) -> bool {
+    quotes
+        .iter()
+        .rev()
+        .find(|q| q.close == close)
+        .is_some_and(|q| q.open > 0 && tokens[q.open - 1].is_punct(text, ':'))
 }
 
 /// Whether a reporting verb follows within a few words (`?” Mousavi asked.`).
@@ -590,6 +601,11 @@ mod tests {
                 "“One.",
                 "Two,” she said."
             ]
+        );
+        // Introduced by a colon, the quotation has its speaker: what follows is new.
+        assert_eq!(
+            sentences("He said: “It is over.” Mr Smith said it was not."),
+            ["He said: “It is over.”", "Mr Smith said it was not."]
         );
         let seg = segment(text);
         assert_eq!(seg.quotes.len(), 3);
