@@ -1171,3 +1171,28 @@ fn enter_confirms_renaming_an_actor() {
         "the dialog closed"
     );
 }
+
+#[test]
+fn clicking_a_figure_of_the_family_strip_selects_its_claim() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "killing about 17,000 Iranians");
+    let before = harness.state().selected.clone();
+    // A dot per claim of the family, named by its figure and document.
+    let dot = harness
+        .get_all_by_label_contains("Figure 12,000 of ")
+        .next()
+        .expect("a dot for 12,000");
+    dot.click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_ne!(app.selected, before);
+    let ws = app.workspace.as_ref().expect("loaded");
+    let row = app.selected_row().expect("selected");
+    assert!(
+        ws.rows()[row]
+            .claim
+            .numbers
+            .iter()
+            .any(|f| f.value == 12_000.0)
+    );
+}

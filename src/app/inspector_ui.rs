@@ -341,6 +341,9 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
         ui.label(format!("Figures: {}", values.join(" · ")))
             .on_hover_text("Different figures, but not of the same thing at the same time");
     }
+    if family.values.len() > 1 {
+        figures_strip_ui(ui, ws, family, row, commands);
+    }
     // The table scrolls sideways rather than widening the inspector over the grid.
     egui::ScrollArea::horizontal()
         .id_salt("family-sideways")
@@ -393,6 +396,116 @@ fn family_ui(ui: &mut egui::Ui, ws: &Workspace, row: usize, commands: &mut Vec<A
 }
 
 /// `17000.0` as `17,000`.
+/// Height of the family's figures strip.
+const STRIP_HEIGHT: f32 = 64.0;
+/// Radius of a claim's dot on the strip.
+const DOT_RADIUS: f32 = 5.0;
+
+/// The family's figures on one axis, a dot per claim (one row of dots per document), so
+/// the spread of disagreeing values shows at a glance; a dot's tooltip names its document
+/// and figure, and clicking it selects the claim. Values spanning more than a hundredfold
+/// are placed on a logarithmic axis.
+fn figures_strip_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    family: &crate::extract::Family,
+    row: usize,
+    commands: &mut Vec<AppCommand>,
+) {
+    let points: Vec<(usize, usize, f64)> = family
+        .claims
+        .iter()
+        .filter_map(|id| ws.row_of_str(id))
+        .filter_map(|member| {
+            let claim = &ws.rows()[member].claim;
+            let figure = claim.numbers.iter().find(|f| f.kind.is_quantity())?;
+            Some((member, ws.rows()[member].document, figure.value))
+        })
+        .collect();
+    let (lo, hi) = family
+        .values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    if points.is_empty() || !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return;
+    }
+    let log = lo > 0.0 && hi / lo > 100.0;
+    let scale = |v: f64| if log { v.ln() } else { v };
+    let (slo, shi) = (scale(lo), scale(hi));
+    let mut documents: Vec<usize> = points.iter().map(|p| p.1).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let width = ui.available_width().max(120.0);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, STRIP_HEIGHT), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let axis_y = rect.bottom() - 14.0;
+    let inner = rect.shrink2(egui::vec2(DOT_RADIUS * 2.0, 0.0));
+    let x = |v: f64| {
+        let t = ((scale(v) - slo) / (shi - slo)) as f32;
+        inner.left() + t.clamp(0.0, 1.0) * inner.width()
+    };
+    let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
+    painter.line_segment(
+        [
+            egui::pos2(inner.left(), axis_y),
+            egui::pos2(inner.right(), axis_y),
+        ],
+        stroke,
+    );
+    let font = egui::FontId::proportional(11.0);
+    for (v, align) in [(lo, egui::Align2::LEFT_TOP), (hi, egui::Align2::RIGHT_TOP)] {
+        painter.text(
+            egui::pos2(x(v), axis_y + 2.0),
+            align,
+            format_value(v),
+            font.clone(),
+            stroke.color,
+        );
+    }
+    let color = if family.conflict {
+        conflict_color(ui)
+    } else {
+        ui.visuals().hyperlink_color
+    };
+    let rows = documents.len().max(1) as f32;
+    for &(member, document, value) in &points {
+        let k = documents.iter().position(|&d| d == document).unwrap_or(0) as f32;
+        let y = rect.top() + 6.0 + (axis_y - rect.top() - 12.0) * (k + 0.5) / rows;
+        let centre = egui::pos2(x(value), y);
+        let here = member == row;
+        painter.circle(
+            centre,
+            if here { DOT_RADIUS + 1.5 } else { DOT_RADIUS },
+            color,
+            egui::Stroke::new(if here { 2.0 } else { 0.0 }, stroke.color),
+        );
+        let hit =
+            egui::Rect::from_center_size(centre, egui::vec2(DOT_RADIUS * 3.0, DOT_RADIUS * 3.0));
+        let response = ui
+            .interact(
+                hit,
+                ui.scope_id().with(("figure-dot", member)),
+                egui::Sense::click(),
+            )
+            .on_hover_text(format!(
+                "{}\n{}",
+                ws.document_label(document),
+                figures_text(&ws.rows()[member].claim)
+            ));
+        let name = format!(
+            "Figure {} of {}",
+            format_value(value),
+            ws.document_label(document)
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if response.clicked() && !here {
+            commands.push(AppCommand::Select(Some(ws.rows()[member].id.clone())));
+        }
+    }
+}
+
 fn format_value(v: f64) -> String {
     if v.fract() != 0.0 || v.abs() >= 1e15 {
         return format!("{v}");
