@@ -29,6 +29,8 @@ const CLAIMS: usize = 1_000_000;
 const DOCUMENTS: usize = 20_000;
 const ACTORS: usize = 5_000;
 const FAMILIES: usize = 20_000;
+/// Claims written by the export benchmark.
+const EXPORTED: usize = 100_000;
 
 struct XorShift(u64);
 
@@ -206,6 +208,22 @@ fn sorts_and_filter(c: &mut Criterion, ws: &Workspace) {
     group.finish();
 }
 
+/// Writing 100,000 claims with their work as CSV (to memory, as the window does before
+/// its atomic write).
+fn export(c: &mut Criterion, ws: &Workspace) {
+    let rows: Vec<usize> = (0..EXPORTED).collect();
+    let mut group = c.benchmark_group("export");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    group.bench_function("csv_100k_claims", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(32 << 20);
+            claimbench::export::csv::write_rows(ws, &rows, false, &mut out).expect("writes");
+            out.len()
+        });
+    });
+    group.finish();
+}
+
 fn workbench(c: &mut Criterion) {
     let started = std::time::Instant::now();
     let workspace = million_claims();
@@ -215,6 +233,7 @@ fn workbench(c: &mut Criterion) {
         started.elapsed().as_secs_f64()
     );
     sorts_and_filter(c, &workspace);
+    export(c, &workspace);
     let mut app = ClaimbenchApp::with_workspace(workspace);
     frame(c, &mut app);
 }
