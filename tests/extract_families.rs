@@ -229,3 +229,30 @@ fn large_counts_of_things_are_compared_and_small_ones_are_not() {
     let x = extraction(&[("a", a), ("b", b)]);
     assert!(x.families.iter().all(|f| !f.conflict), "{:?}", x.families);
 }
+
+#[test]
+fn figures_of_sentences_that_name_nothing_are_not_a_conflict() {
+    // Two articles on one maker's products: "it" is a different product in each.
+    let a = "Kestrel Games hails its racing title\n\n\
+        Kestrel Games released its racing title in March. \
+        It has sold 7.2 million copies worldwide.";
+    let b = "Kestrel Games puzzle title is a hit\n\n\
+        Kestrel Games released its puzzle title in June. \
+        Since then the game has sold 2.1 million copies, most of them in Europe.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    for (document, words) in [("a", "7.2 million"), ("b", "2.1 million")] {
+        assert!(
+            family_of(&x, document, words).is_none_or(|f| !f.conflict),
+            "{document}: {:?}",
+            family_of(&x, document, words)
+        );
+    }
+    // Sentences that name what they count do disagree.
+    let a =
+        "Racer sales\n\nSkyline Racer has sold 7.2 million copies since March, Kestrel Games said.";
+    let b =
+        "Racer sales\n\nSkyline Racer has sold 2.1 million copies since March, Kestrel Games said.";
+    let x = extraction(&[("a", a), ("b", b)]);
+    let family = family_of(&x, "a", "7.2 million");
+    assert!(family.is_some_and(|f| f.conflict), "{family:?}");
+}

@@ -126,7 +126,15 @@ pub fn assess(
                 for &y in &only_v {
                     let (a, b) = (&items[x], &items[y]);
                     let (sa, sb) = (&signals[a.claim], &signals[b.claim]);
-                    if !compared.framed && !near_identical(sa, sb) {
+                    let near = near_identical(sa, sb);
+                    if !compared.framed && !near {
+                        continue;
+                    }
+                    // A disagreement needs both sentences to name what the figure is about:
+                    // "it has sold 5 million copies" in one article about games and "it has
+                    // sold 8 million" in another are two products, whatever the articles
+                    // share.
+                    if !near && !rolling && !sa.actors.iter().any(|x| sb.actors.contains(x)) {
                         continue;
                     }
                     if !profiles::same_participants(sa, sb, corpus) {
