@@ -64,9 +64,19 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
+    /// The commands that move the selection through the grid (the Go menu).
+    pub const NAVIGATION: [UiCommand; 6] = [
+        Self::NextClaim,
+        Self::PreviousClaim,
+        Self::PageDown,
+        Self::PageUp,
+        Self::FirstClaim,
+        Self::LastClaim,
+    ];
+
     /// Every command, in the order the shortcut list shows them.
     pub fn all() -> impl Iterator<Item = UiCommand> {
-        const FIXED: [UiCommand; 22] = [
+        const FIXED: [UiCommand; 16] = [
             UiCommand::NewFromFolder,
             UiCommand::Open,
             UiCommand::Save,
@@ -77,12 +87,6 @@ impl UiCommand {
             UiCommand::Redo,
             UiCommand::FocusFilter,
             UiCommand::FindInSource,
-            UiCommand::NextClaim,
-            UiCommand::PreviousClaim,
-            UiCommand::PageDown,
-            UiCommand::PageUp,
-            UiCommand::FirstClaim,
-            UiCommand::LastClaim,
             UiCommand::ClearVerdict,
             UiCommand::ZoomIn,
             UiCommand::ZoomOut,
@@ -92,6 +96,7 @@ impl UiCommand {
         ];
         FIXED
             .into_iter()
+            .chain(Self::NAVIGATION)
             .chain(Verdict::ALL.into_iter().map(UiCommand::SetVerdict))
             .chain(Status::ALL.into_iter().map(UiCommand::SetStatus))
             .chain(ExportFormat::ALL.into_iter().map(UiCommand::Export))

@@ -252,7 +252,6 @@ fn table_ui(
     let spacing = ui.spacing().item_spacing.x * (Column::ALL.len() as f32) + SCROLL_BAR_ROOM;
     let wanted = (ui.available_width() * WANTED_CLAIM_SHARE).max(MIN_CLAIM_WIDTH);
     let scale = ((ui.available_width() - spacing - wanted) / fixed).clamp(MIN_COLUMN_SCALE, 1.0);
-    let claim_width = MIN_CLAIM_WIDTH;
     view.page_rows = ((ui.available_height() - 24.0) / ROW_HEIGHT)
         .floor()
         .max(1.0) as usize;
@@ -276,7 +275,11 @@ fn table_ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(column(document))
         .column(column(speaker))
-        .column(TableColumn::remainder().at_least(claim_width).clip(true))
+        .column(
+            TableColumn::remainder()
+                .at_least(MIN_CLAIM_WIDTH)
+                .clip(true),
+        )
         .column(column(figures))
         .column(column(family))
         .column(column(score))

@@ -118,14 +118,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
             });
         });
         ui.menu_button("Go", |ui| {
-            for command in [
-                UiCommand::NextClaim,
-                UiCommand::PreviousClaim,
-                UiCommand::PageDown,
-                UiCommand::PageUp,
-                UiCommand::FirstClaim,
-                UiCommand::LastClaim,
-            ] {
+            for command in UiCommand::NAVIGATION {
                 item_ui(ui, command, has_workspace, commands);
             }
         });
