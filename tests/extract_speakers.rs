@@ -139,3 +139,85 @@ fn a_quotation_tagged_after_it() {
     let x = extract_text(&text);
     assert_eq!(speaker_of(&x, "4,000 jobs").as_deref(), Some("Linda Moss"));
 }
+
+#[test]
+fn a_quotation_introduced_by_a_colon_runs_over_its_unmarked_paragraphs() {
+    let text = format!(
+        "{OPENING}\nAs the Daily Record's Tom Walsh explained:\n\
+         “The ministry cited a report in its claim that 400 clinics had closed.\n\
+         Of course, the report counted 12 closures in 2019.\n\
+         The world may never know.”\n\
+         The ministry denied that 3,000 nurses had left."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "400 clinics").as_deref(), Some("Tom Walsh"));
+    assert_eq!(speaker_of(&x, "12 closures").as_deref(), Some("Tom Walsh"));
+    assert_eq!(speaker_of(&x, "3,000 nurses"), None);
+}
+
+#[test]
+fn an_introduced_quotation_never_closed_holds_its_paragraph_and_the_next() {
+    let text = format!(
+        "{OPENING}\nAccording to Tom Walsh:\n\
+         “Rather than the 400 clinics the ministry claimed, only 12 closed.\n\
+         The report was written by 30 officials in 2019.\n\
+         Anna Berg said the report was fine and cost 2 million pounds."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "only 12").as_deref(), Some("Tom Walsh"));
+    assert_eq!(speaker_of(&x, "30 officials").as_deref(), Some("Tom Walsh"));
+    assert_eq!(speaker_of(&x, "2 million").as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn a_closing_tag_names_who_reports_all_before_it() {
+    let text = format!(
+        "{OPENING}The barrister who had represented Mr Patel had said 40 cases were \"weighted\" \
+         in favour of the owner, said Mr Evans."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "40 cases").as_deref(), Some("Evans"));
+}
+
+#[test]
+fn but_insisted_goes_on_with_the_sentences_speaker() {
+    let text = format!(
+        "{OPENING}Lord Hale, Minister for Transport, said he was \"disappointed with the 30% rise\", \
+         but insisted that the Rail Agency had \"undertaken a huge amount of work\"."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "30% rise").as_deref(), Some("Hale"));
+}
+
+#[test]
+fn a_surname_that_is_also_a_word_speaks_at_a_sentence_start() {
+    let text = format!(
+        "{OPENING}Prime Minister Gordon Brown spoke in Leeds.\n\
+         Brown has said he would impose 25% tariffs if talks fail."
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        speaker_of(&x, "25% tariffs").as_deref(),
+        Some("Gordon Brown")
+    );
+}
+
+#[test]
+fn a_countrys_government_is_the_country_and_its_argument_its_claim() {
+    let text = format!(
+        "{OPENING}The Polish government's argument for selling the mine was that Norvik owed \
+         more than $2bn in back taxes."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "$2bn").as_deref(), Some("Poland"));
+    let poland = x
+        .actors
+        .iter()
+        .find(|a| a.name == "Poland")
+        .expect("Poland");
+    assert!(
+        poland.aliases.iter().any(|a| a == "Polish government"),
+        "{:?}",
+        poland.aliases
+    );
+}

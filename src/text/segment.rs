@@ -69,6 +69,11 @@ pub struct Segmented {
 /// later stages from text without punctuation.
 const MAX_SENTENCE_TOKENS: usize = 160;
 
+/// How many paragraphs without a quotation mark a quotation left open may run through
+/// (web texts often drop the opening mark of each new paragraph of a long quotation); it
+/// is recorded only once its closing mark is found.
+const MAX_UNMARKED_QUOTE_PARAGRAPHS: usize = 6;
+
 /// Splits `text` into tokens, sentences and quotations.
 pub fn segment(text: &str) -> Segmented {
     let mut out = Segmented {
@@ -81,6 +86,7 @@ pub fn segment(text: &str) -> Segmented {
     let mut trailing_furniture = false;
     // A quotation left open at the end of a paragraph, which may go on in the next.
     let mut open_quote: Option<usize> = None;
+    let mut unmarked_run = 0usize;
     let mut offset = 0;
     let mut paragraph = 0;
     for line in text.split_inclusive('\n') {
@@ -111,8 +117,20 @@ pub fn segment(text: &str) -> Segmented {
             }
         };
         if kind == SentenceKind::Body {
+            let before = open_quote;
             open_quote =
                 split_paragraph(src, &mut out, first_token, end_token, paragraph, open_quote);
+            let has_mark = out.tokens[first_token..end_token]
+                .iter()
+                .any(|t| t.kind == TokenKind::Quote);
+            if open_quote.is_some() && open_quote == before && !has_mark {
+                unmarked_run += 1;
+                if unmarked_run > MAX_UNMARKED_QUOTE_PARAGRAPHS {
+                    open_quote = None;
+                }
+            } else {
+                unmarked_run = 0;
+            }
         } else {
             open_quote = None;
             push_sentence(&mut out, first_token, end_token, kind, paragraph);
@@ -486,8 +504,9 @@ fn pair_quotes(
         .collect();
     let continues = match marks.first() {
         Some(&(i, Mark::Opening)) => i == first,
-        Some(&(_, Mark::Closing | Mark::Either)) => true,
-        None => false,
+        // A paragraph without marks goes on with the quotation (see
+        // `MAX_UNMARKED_QUOTE_PARAGRAPHS`).
+        Some(&(_, Mark::Closing | Mark::Either)) | None => true,
     };
     let mut open = carried.filter(|_| continues);
     let mut closing = Vec::new();

@@ -41,6 +41,10 @@ const BODY_MEMBERS: [&str; 25] = [
     "bosses",
 ];
 
+/// Nouns after a country's adjective that name the state itself ("the Russian
+/// government").
+const STATE_NOUNS: &[&str] = &["government", "authorities", "administration"];
+
 impl<'a> Finder<'a> {
     /// Whether a locative preposition stands right before the token ("in", "near").
     pub(super) fn after_locative(&self, token: usize) -> bool {
@@ -121,10 +125,28 @@ impl<'a> Finder<'a> {
                     strength::GAZETTEER,
                     Some(hit.entry.name),
                 );
+                let state_noun = pieces.last().and_then(|last| {
+                    let next = last.end_token;
+                    (hit.entry.kind == ActorKind::Country
+                        && self
+                            .tokens
+                            .get(next)
+                            .is_some_and(|t| t.kind == TokenKind::Word)
+                        && STATE_NOUNS.contains(&self.word(next)))
+                    .then(|| self.tokens[next])
+                });
                 if hit.form == Form::Adjective
                     && let Some(m) = self.mentions.last_mut()
                 {
-                    m.adjective = true;
+                    match state_noun {
+                        // "the Russian government" is Russia acting, named as such.
+                        Some(noun) => {
+                            m.end = noun.end;
+                            m.end_token += 1;
+                            m.name = clean_display(&self.text[m.start..m.end]);
+                        }
+                        None => m.adjective = true,
+                    }
                 }
             }
         }
@@ -448,8 +470,12 @@ impl<'a> Finder<'a> {
                 .all(|w| is_common_word(w) || lex.has(List::FunctionWords, w))
             {
                 // One such word may still be a surname ("Trump", "Brown"): kept if it
-                // joins a full name.
-                if words.len() == 1 && self.initial != Some(pieces[0].token) {
+                // joins a full name, also opening a sentence when the text capitalizes
+                // it elsewhere too ("Trump has said").
+                if words.len() == 1
+                    && (self.initial != Some(pieces[0].token)
+                        || self.stats.capitalized_inside.contains(words[0]))
+                {
                     self.emit(pieces, ActorKind::Other, strength::GUESS, None);
                     if let Some(m) = self.mentions.last_mut() {
                         m.doubtful = true;

@@ -11,6 +11,8 @@ use crate::text::token::TokenKind;
 const ACCORDING_TO_REACH: usize = 12;
 /// How far "X's claim" may stand before its "was that".
 const CLAIM_REACH: usize = 20;
+/// How many tokens a closing tag (`, said the party's deputy leader Ann Smith.`) may hold.
+const CLOSING_TAG_WORDS: usize = 10;
 
 impl<'a> Attributor<'a> {
     /// The attribution of a sentence without a quotation, and the subject it came from.
@@ -20,6 +22,9 @@ impl<'a> Attributor<'a> {
         end: usize,
     ) -> Option<(Attribution, Option<Subject>)> {
         if let Some(found) = self.according_to(first, end) {
+            return Some(found);
+        }
+        if let Some(found) = self.closing_tag(first, end) {
             return Some(found);
         }
         if let Some(a) = self.claim_was_that(first, end) {
@@ -80,6 +85,48 @@ impl<'a> Attributor<'a> {
             Attribution {
                 speaker: Some(speaker),
                 via,
+            },
+            Some(subject),
+        ))
+    }
+
+    /// `..., said Mr Clarke.` / `..., Mr Clarke said.`: a short tag after the sentence's
+    /// last comma names who reports all that comes before it, whatever verbs stand inside.
+    pub(super) fn closing_tag(
+        &self,
+        first: usize,
+        end: usize,
+    ) -> Option<(Attribution, Option<Subject>)> {
+        let mut last = end;
+        while last > first && self.seg.tokens[last - 1].kind != TokenKind::Word {
+            last -= 1;
+        }
+        let comma = (first..last)
+            .rev()
+            .take(CLOSING_TAG_WORDS + 1)
+            .find(|&t| self.seg.tokens[t].is_punct(self.text, ','))?;
+        let quoted = self.seg.tokens[comma..end]
+            .iter()
+            .any(|t| t.kind == TokenKind::Quote)
+            || self
+                .seg
+                .quotes
+                .iter()
+                .any(|q| q.open < comma && q.close > comma);
+        if comma <= first + 2 || quoted {
+            return None;
+        }
+        let verb = (comma + 1..last).find(|&t| self.is_reporting_verb(t))?;
+        let subject = if verb == comma + 1 {
+            self.subject_after(verb, last)?
+        } else {
+            self.subject_before(verb, comma + 1)?
+        };
+        let speaker = self.resolve(subject, first)?;
+        Some((
+            Attribution {
+                speaker: Some(speaker),
+                via: self.medium_after(verb, end),
             },
             Some(subject),
         ))

@@ -66,7 +66,14 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
     let mut quote_cache: Vec<Option<(Option<Subject>, Option<usize>)>> =
         vec![None; seg.quotes.len()];
     let mut previous: Option<(Attribution, bool)> = None; // attribution, came from a quote
+    // The attribution of a sentence ending in a colon ("Ritter writes:", "According to
+    // Ritter:"), for the quotation that opens the next one.
+    let mut introduced: Option<Attribution> = None;
+    // A quotation introduced so whose closing mark never comes: its speaker, and the last
+    // paragraph it ran through.
+    let mut unclosed: Option<(Attribution, usize)> = None;
     for s in &seg.sentences {
+        let introducing = introduced.take();
         if s.kind == SentenceKind::Heading {
             // "Iran says U.S. has ...": a headline names its speaker without quotes.
             out.push(
@@ -93,22 +100,59 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
             if q.open <= first + 1 && q.open + 1 >= first {
                 starts_with_quote = true;
             }
-            let found = *quote_cache[qi].get_or_insert_with(|| a.quote_subject(*q));
+            let found =
+                *quote_cache[qi].get_or_insert_with(|| match (a.quote_subject(*q), introducing) {
+                    (
+                        (None, _),
+                        Some(Attribution {
+                            speaker: Some(sp),
+                            via,
+                        }),
+                    ) if q.open <= first + 1 => (Some(Subject::Actor(sp)), via),
+                    (found, _) => found,
+                });
             if found.0.is_some() {
                 from_quote = Some(found);
                 break;
             }
         }
-        let (attribution, subject) = if let Some((subject, via)) = from_quote {
+        let mut in_block = true;
+        let (attribution, subject) = if let Some(found) = a.closing_tag(first, end) {
+            in_block = false;
+            found
+        } else if let Some((subject, via)) = from_quote {
+            in_block = false;
             let speaker = subject.and_then(|s| a.resolve(s, first));
             (Attribution { speaker, via }, subject)
+        } else if let Some(intro) = introducing.filter(|_| {
+            seg.tokens[first].kind == TokenKind::Quote
+                && !seg.quotes.iter().any(|q| q.open == first)
+        }) {
+            unclosed = Some((intro, s.paragraph));
+            (intro, None)
+        } else if let Some((att, _)) = unclosed.filter(|&(_, last)| s.paragraph == last) {
+            (att, None)
         } else if let Some(found) = a.indirect(first, end) {
+            in_block = false;
             found
         } else if starts_with_quote && let Some((prev, true)) = previous {
+            in_block = false;
             (prev, None) // a quotation continuing the previous speaker's
+        } else if let Some((att, _)) = unclosed.filter(|&(_, last)| {
+            s.paragraph == last + 1
+                && !seg.tokens[first..end]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Quote)
+        }) {
+            unclosed = Some((att, s.paragraph));
+            (att, None)
         } else {
+            in_block = false;
             (Attribution::default(), None)
         };
+        if !in_block {
+            unclosed = None;
+        }
         a.remember(attribution.speaker, subject);
         a.previous_subject = if starts_with_quote {
             None
@@ -119,6 +163,9 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
             attribution,
             from_quote.is_some() || (starts_with_quote && attribution.speaker.is_some()),
         ));
+        if seg.tokens[end - 1].is_punct(text, ':') && attribution.speaker.is_some() {
+            introduced = Some(attribution);
+        }
         out.push(attribution);
     }
     out

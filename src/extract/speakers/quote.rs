@@ -53,6 +53,13 @@ impl<'a> Attributor<'a> {
             if t.kind == TokenKind::Quote || t.is_punct(self.text, '.') {
                 break;
             }
+            // "..., but insisted that X ...": the sentence's own subject goes on speaking.
+            if self
+                .word(i)
+                .is_some_and(|w| matches!(w, "but" | "and" | "while" | "although"))
+            {
+                break;
+            }
             if self.is_reporting_verb(i) {
                 if let Some(found) = self.quoted_as_saying(i, tail_end) {
                     return found;
