@@ -271,3 +271,145 @@ fn the_report_is_self_contained() {
     let md = exported(&ws, ExportFormat::Markdown, dir.path());
     assert!(md.contains("| Misleading | 1 |"));
 }
+
+/// A corpus of one article written to attack its readers, a project with work on each
+/// of its claims, and a reference with a `javascript:` address.
+fn hostile_workspace(dir: &Path) -> Workspace {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("create");
+    std::fs::write(
+        corpus.join("hostile.txt"),
+        "<script>alert('title')</script> Ministry says 400 clinics closed\n\n\
+         The ministry said 400 clinics closed in 2019 <script>alert(1)</script> across the country.\n\
+         Officials said <img src=x onerror=alert(2)> 3,000 nurses left the service last year.\n\
+         A report said [12 hospitals](javascript:alert(3)) shut </svg><script>alert(4)</script> in March.\n\
+         =HYPERLINK(\"http://evil.example\",\"4,000 patients\") waited more than 18 weeks, the ministry said.\n\
+         +31 doctors resigned in 2020 after the strike, the union said.\n\
+         -25% of the budget went to 14 agencies, the treasury said.\n\
+         @SUM(1+1) 600 beds were cut in 2021, the ministry said.\n",
+    )
+    .expect("write");
+    let plain = open::open(&OpenRequest::Corpus(corpus), &|_| true).expect("opens");
+    let doc = &plain.corpus().documents[0];
+    let annotations = plain
+        .rows()
+        .iter()
+        .map(|row| {
+            Arc::new(Annotation {
+                anchor: Anchor::new(&doc.id, &doc.text, row.claim.start, row.claim.end),
+                verdict: Some(Verdict::False),
+                status: Status::Done,
+                conclusion: "<script>alert('conclusion')</script> =1+1".into(),
+                notes: "@notes <img src=x onerror=alert(5)>".into(),
+                references: vec![Reference {
+                    url: "javascript:alert(6)".into(),
+                    title: "<u>underlined</u> [link](javascript:alert(7))".into(),
+                    publisher: "</svg><script>alert(8)</script>".into(),
+                    ..Reference::default()
+                }],
+                history: Vec::new(),
+                speaker: None,
+            })
+        })
+        .collect();
+    let project_file = dir.join("hostile.claimbench.ron");
+    Project {
+        corpus: claimbench::project::CorpusRef {
+            path: "corpus".into(),
+            ..Default::default()
+        },
+        annotations,
+        ..Project::default()
+    }
+    .save(&project_file)
+    .expect("saves");
+    open::open(&OpenRequest::Project(project_file), &|_| true).expect("opens the project")
+}
+
+#[test]
+fn hostile_text_makes_an_html_report_that_runs_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = hostile_workspace(dir.path());
+    assert!(
+        ws.rows().len() >= 5,
+        "the hostile article's claims are rows"
+    );
+    let html = exported(&ws, ExportFormat::Html, dir.path());
+    let lower = html.to_lowercase();
+    for active in [
+        "<script",
+        "<img",
+        "<u>",
+        "href=\"javascript",
+        "javascript:alert(6)\"",
+    ] {
+        assert!(!lower.contains(active), "{active} in the report");
+    }
+    // Exactly the report's own SVG elements: none closed or opened by the text.
+    assert_eq!(
+        lower.matches("</svg>").count(),
+        lower.matches("<svg").count()
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "text kept, escaped"
+    );
+    assert!(
+        html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"),
+        "a strict policy"
+    );
+    assert!(!lower.contains("script-src"), "no script allowed in");
+}
+
+#[test]
+fn hostile_text_makes_markdown_that_renders_nothing_active() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = hostile_workspace(dir.path());
+    let md = exported(&ws, ExportFormat::Markdown, dir.path());
+    for active in [
+        "<script",
+        "<img",
+        "<u>",
+        "](javascript",
+        "(javascript:alert(6))",
+    ] {
+        assert!(!md.contains(active), "{active} in the Markdown");
+    }
+    assert!(md.contains("&lt;script&gt;"), "the text is kept as text");
+    assert!(
+        md.contains("\\[link\\]\\(javascript:alert\\(7\\)\\)"),
+        "no link made"
+    );
+    assert!(md.contains("&lt;u&gt;underlined&lt;/u&gt;"));
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = hostile_workspace(dir.path());
+    for format in [ExportFormat::Csv] {
+        let text = exported(&ws, format, dir.path());
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut cells = 0;
+        let mut seen = std::collections::BTreeSet::new();
+        for record in reader.records() {
+            for cell in &record.expect("a record") {
+                cells += 1;
+                if let Some(rest) = cell.strip_prefix('\'') {
+                    seen.insert(rest.chars().next());
+                }
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "formula cell {cell:?}"
+                );
+            }
+        }
+        assert!(cells > 0);
+        for c in ['=', '+', '-', '@'] {
+            assert!(
+                seen.contains(&Some(c)),
+                "a cell that began with {c} is kept, quoted"
+            );
+        }
+    }
+}

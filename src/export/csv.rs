@@ -55,6 +55,28 @@ fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(out)
 }
 
+/// A cell a spreadsheet could read as a formula (it begins with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading apostrophe, as OWASP advises against CSV
+/// injection: the spreadsheet shows the text and runs nothing.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Writes one record with every cell made [`inert`].
+fn write_inert<S: AsRef<str>>(
+    w: &mut csv::Writer<&mut dyn Write>,
+    cells: &[S],
+) -> std::io::Result<()> {
+    w.write_record(cells.iter().map(|c| inert(c.as_ref())).map(|c| match c {
+        std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(b.as_bytes()),
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o.into_bytes()),
+    }))
+    .map_err(io)
+}
+
 fn io(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e)
 }
@@ -90,7 +112,7 @@ pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Re
             .map(|f| format!("{} {:+.2}", f.name, f.weight))
             .collect::<Vec<_>>()
             .join("; ");
-        w.write_record([
+        let cells = [
             claim.id.clone(),
             claim.document.to_string(),
             claim.start.to_string(),
@@ -104,8 +126,8 @@ pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Re
             figures,
             features,
             claim.text.clone(),
-        ])
-        .map_err(io)?;
+        ];
+        write_inert(&mut w, &cells)?;
     }
     w.flush()
 }
@@ -127,7 +149,7 @@ pub fn write_rows(
         let meta = record.meta();
         let verdict = record.verdict();
         let annotation = record.annotation;
-        w.write_record([
+        let cells: [&str; 18] = [
             record.claim.id.as_str(),
             record.document_id(),
             meta.title.as_deref().unwrap_or(""),
@@ -159,8 +181,8 @@ pub fn write_rows(
                         .join(" ")
                 })
                 .unwrap_or_default(),
-        ])
-        .map_err(io)?;
+        ];
+        write_inert(&mut w, &cells)?;
     }
     w.flush()
 }

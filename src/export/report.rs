@@ -104,16 +104,56 @@ fn format_value(v: f64) -> String {
     format!("{text}{word}")
 }
 
+/// Text as HTML: every character that could open markup or end an attribute escaped.
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
+/// Text as Markdown that renders as that text: HTML is escaped as entities (Markdown
+/// passes raw HTML through), and the characters of Markdown's own syntax (links, images,
+/// emphasis, code, table cells) are escaped with a backslash.
 fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
+
+/// A reference's address when it is one a reader may follow: `http` and `https` only
+/// (a `javascript:` or `data:` address is shown as text, never made a link).
+fn followable(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        .then_some(u)
+        .filter(|u| !u.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
+
+/// The page allows nothing but its own inline styles and inline images: no script, no
+/// request of any kind.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
 /// Writes the report as one self-contained HTML page.
 pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -123,7 +163,9 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
     let title = format!("Claimbench report: {}", workspace.title());
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\
+         <title>{}</title>\n<style>\
          body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
          table{{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}}th,td{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}}\
          th{{background:#f2f2f2}}.conflict{{color:#b04a00;font-weight:600}}.verdict{{font-weight:600}}small{{color:#666}}\
@@ -192,12 +234,18 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
             if !a.references.is_empty() {
                 s.push_str("<ul>");
                 for x in &a.references {
+                    let title = html(if x.title.is_empty() { &x.url } else { &x.title });
+                    let link = match followable(&x.url) {
+                        Some(url) => format!(
+                            "<a href=\"{}\" rel=\"noopener noreferrer\">{title}</a>",
+                            html(url)
+                        ),
+                        None => format!("{title} <small>({})</small>", html(&x.url)),
+                    };
                     let _ = write!(
                         s,
-                        "<li>{} <a href=\"{}\">{}</a> <small>{}</small></li>",
+                        "<li>{} {link} <small>{}</small></li>",
                         html(x.stance.label()),
-                        html(&x.url),
-                        html(if x.title.is_empty() { &x.url } else { &x.title }),
                         html(&x.publisher)
                     );
                 }
@@ -215,7 +263,7 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
     let (counts, none) = verdict_counts(&records);
     let fams = families(workspace, &records);
     let mut s = String::new();
-    let _ = writeln!(s, "# Claimbench report: {}\n", workspace.title());
+    let _ = writeln!(s, "# Claimbench report: {}\n", md(&workspace.title()));
     let _ = writeln!(
         s,
         "{} documents, {} claims, {} with a verdict, {} families of claims that state the same thing ({} with conflicting figures).\n",
@@ -227,7 +275,7 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
     );
     s.push_str("| Verdict | Claims |\n|---|---|\n");
     for (v, n) in &counts {
-        let _ = writeln!(s, "| {} | {n} |", v.label());
+        let _ = writeln!(s, "| {} | {n} |", md(v.label()));
     }
     let _ = writeln!(s, "| No verdict yet | {none} |");
     for (family, members) in fams {
@@ -249,7 +297,7 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
                 md(r.speaker()),
                 md(&r.figures()),
                 md(&r.claim.text),
-                r.verdict().map_or("", Verdict::label)
+                md(r.verdict().map_or("", Verdict::label))
             );
         }
         for r in &members {
@@ -265,14 +313,16 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
             );
             for x in &a.references {
                 let title = if x.title.is_empty() { &x.url } else { &x.title };
-                let _ = writeln!(
-                    s,
-                    "- {}: [{}]({}) {}",
-                    x.stance.label(),
-                    md(title),
-                    x.url,
-                    md(&x.publisher)
-                );
+                let link = match followable(&x.url) {
+                    // The address in angle brackets: no character of it can end the link.
+                    Some(url) => format!(
+                        "[{}](<{}>)",
+                        md(title),
+                        url.replace('<', "%3C").replace('>', "%3E")
+                    ),
+                    None => format!("{} ({})", md(title), md(&x.url)),
+                };
+                let _ = writeln!(s, "- {}: {link} {}", x.stance.label(), md(&x.publisher));
             }
         }
     }
