@@ -15,7 +15,7 @@ use claimbench::corpus::{Corpus, Document, DocumentMeta};
 use claimbench::extract::{
     Actor, ActorKind, Bound, Claim, Extraction, Family, Feature, Figure, FigureKind, Mention,
 };
-use claimbench::project::Project;
+use claimbench::project::{Anchor, Annotation, Project, Reference, Status, Verdict};
 use claimbench::text::segment::SentenceKind;
 use claimbench::workspace::Workspace;
 use claimbench::workspace::grid::{self, Column, Filter, SearchIndex, Sort};
@@ -44,8 +44,14 @@ impl XorShift {
 }
 
 /// A workspace of a million claims made from the bundled articles' sentences, with
-/// varied figures, speakers and families.
+/// varied figures, speakers, families, outlets and dates.
 fn million_claims() -> Workspace {
+    generated(CLAIMS, DOCUMENTS, false)
+}
+
+/// A workspace of `claim_count` claims in `document_count` documents; `reviewed` gives
+/// every claim a verdict, a conclusion and a reference.
+fn generated(claim_count: usize, document_count: usize, reviewed: bool) -> Workspace {
     let seed = claimbench::corpus::load(&claimbench::bundled_corpus_path())
         .expect("bundled corpus")
         .corpus;
@@ -56,11 +62,11 @@ fn million_claims() -> Workspace {
         .filter(|s| s.len() > 40)
         .collect();
     let mut rng = XorShift(0xC1A1_4BE4);
-    let per_doc = CLAIMS / DOCUMENTS;
-    let mut documents = Vec::with_capacity(DOCUMENTS);
-    let mut claims = Vec::with_capacity(CLAIMS);
-    let mut ids: Vec<Arc<str>> = Vec::with_capacity(DOCUMENTS);
-    for d in 0..DOCUMENTS {
+    let per_doc = claim_count / document_count;
+    let mut documents = Vec::with_capacity(document_count);
+    let mut claims = Vec::with_capacity(claim_count);
+    let mut ids: Vec<Arc<str>> = Vec::with_capacity(document_count);
+    for d in 0..document_count {
         let id = format!("doc{d:05}");
         let doc_id: Arc<str> = id.as_str().into();
         let mut text = String::new();
@@ -102,7 +108,17 @@ fn million_claims() -> Workspace {
             });
         }
         ids.push(doc_id);
-        documents.push(Document::new(id.clone(), id, text, DocumentMeta::default()));
+        let meta = DocumentMeta {
+            outlet: Some(format!("Outlet {}", d % 12)),
+            published: Some(format!(
+                "20{:02}-{:02}-{:02}",
+                24 + d % 2,
+                1 + d % 12,
+                1 + d % 28
+            )),
+            ..DocumentMeta::default()
+        };
+        documents.push(Document::new(id.clone(), id, text, meta));
     }
     let actors = (0..ACTORS)
         .map(|a| Actor {
@@ -115,7 +131,7 @@ fn million_claims() -> Workspace {
             aliases: Vec::new(),
             mentions: (0..20)
                 .map(|_| {
-                    let d = rng.below(DOCUMENTS);
+                    let d = rng.below(document_count);
                     Mention {
                         document: ids[d].clone(),
                         start: 0,
@@ -141,11 +157,34 @@ fn million_claims() -> Workspace {
         claims,
         families,
     };
+    let mut project = Project::default();
+    if reviewed {
+        project.annotations = extraction
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let d = k / per_doc; // claims were made document by document
+                Arc::new(Annotation {
+                    anchor: Anchor::new(&documents[d].id, &documents[d].text, c.start, c.end),
+                    verdict: Some(Verdict::ALL[k % Verdict::ALL.len()]),
+                    status: Status::Done,
+                    conclusion: "The figure is the group's own count.".into(),
+                    references: vec![Reference {
+                        url: format!("https://example.org/report/{k}"),
+                        title: "Annual report".into(),
+                        ..Reference::default()
+                    }],
+                    ..Annotation::default()
+                })
+            })
+            .collect();
+    }
     Workspace::new(
         Corpus { documents },
         "generated".into(),
         extraction,
-        Project::default(),
+        project,
         None,
     )
 }
@@ -208,8 +247,9 @@ fn sorts_and_filter(c: &mut Criterion, ws: &Workspace) {
     group.finish();
 }
 
-/// Writing 100,000 claims with their work as CSV (to memory, as the window does before
-/// its atomic write).
+/// Writing 100,000 claims with their work in every format (to memory, as the window does
+/// before its atomic write): the grid's CSV of a million-claim workspace's first 100,000
+/// rows, and each whole-project format of a workspace of 100,000 claims.
 fn export(c: &mut Criterion, ws: &Workspace) {
     let rows: Vec<usize> = (0..EXPORTED).collect();
     let mut group = c.benchmark_group("export");
@@ -219,6 +259,45 @@ fn export(c: &mut Criterion, ws: &Workspace) {
             let mut out = Vec::with_capacity(32 << 20);
             claimbench::export::csv::write_rows(ws, &rows, false, &mut out).expect("writes");
             out.len()
+        });
+    });
+    let small = generated(EXPORTED, EXPORTED / 50, true);
+    let options = claimbench::export::ExportOptions::default();
+    for format in claimbench::export::ExportFormat::ALL {
+        group.bench_function(
+            format!(
+                "project_{}_100k_claims",
+                format.extension().replace('.', "_")
+            ),
+            |b| {
+                b.iter(|| {
+                    let mut out = Vec::with_capacity(32 << 20);
+                    claimbench::export::write(&small, format, &options, &mut out).expect("writes");
+                    out.len()
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+/// The pictures' models, rebuilt when the work changes: the attribution network (with
+/// its layout) and the timeline of a million claims.
+fn pictures(c: &mut Criterion, ws: &Workspace) {
+    let mut group = c.benchmark_group("pictures");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    group.bench_function("network_1m_claims", |b| {
+        b.iter(|| {
+            claimbench::workspace::network::Network::build(ws, 24)
+                .nodes
+                .len()
+        });
+    });
+    group.bench_function("timeline_1m_claims", |b| {
+        b.iter(|| {
+            claimbench::workspace::timeline::Timeline::build(ws)
+                .buckets
+                .len()
         });
     });
     group.finish();
@@ -234,6 +313,7 @@ fn workbench(c: &mut Criterion) {
     );
     sorts_and_filter(c, &workspace);
     export(c, &workspace);
+    pictures(c, &workspace);
     let mut app = ClaimbenchApp::with_workspace(workspace);
     frame(c, &mut app);
 }

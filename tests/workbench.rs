@@ -9,7 +9,7 @@ use claimbench::project::{Stance, Verdict};
 use claimbench::workspace::grid::Column;
 use claimbench::workspace::open::OpenRequest;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The one way every test builds the window: 1600x1000, no cursor drawn, Claimbench's own
 /// file dialog (a test has no desktop to show another), no autosave folder of the user's,
@@ -1195,4 +1195,132 @@ fn clicking_a_figure_of_the_family_strip_selects_its_claim() {
             .iter()
             .any(|f| f.value == 12_000.0)
     );
+}
+
+#[test]
+fn clicking_a_node_of_the_attribution_network_filters_the_grid() {
+    let mut harness = workbench(bundled());
+    click(&mut harness, "Attribution network");
+    harness.run_steps(3);
+    harness.snapshot("workbench_network");
+    // A speaker: the grid keeps the claims said by them, as many as the node counts.
+    let node = harness
+        .get_all_by_label_contains("Speaker Abbas Mousavi, ")
+        .next()
+        .expect("a node for a speaker")
+        .accesskit_node()
+        .label()
+        .expect("labelled");
+    let claims: usize = node
+        .rsplit(", ")
+        .next()
+        .and_then(|s| s.strip_suffix(" claims"))
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    harness.get_by_label(&node).click();
+    harness.run_steps(3);
+    let rows = shown_rows(&harness);
+    {
+        let ws = harness.state().workspace.as_ref().expect("loaded");
+        assert_eq!(rows.len(), claims, "{node}");
+        assert!(
+            rows.iter()
+                .all(|&r| ws.actor_name(ws.rows()[r].speaker) == "Abbas Mousavi")
+        );
+    }
+    // Clicked again, the filter goes.
+    harness.get_by_label(&node).click();
+    harness.run_steps(3);
+    let all = harness
+        .state()
+        .workspace
+        .as_ref()
+        .expect("loaded")
+        .rows()
+        .len();
+    assert_eq!(shown_rows(&harness).len(), all);
+    // An outlet: only its documents' claims.
+    harness
+        .get_all_by_label_contains("Outlet Mehr News Agency, ")
+        .next()
+        .expect("a node for the outlet")
+        .click();
+    harness.run_steps(3);
+    let rows = shown_rows(&harness);
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    assert!(!rows.is_empty() && rows.len() < all);
+    assert!(rows.iter().all(|&r| {
+        ws.corpus().documents[ws.rows()[r].document]
+            .meta
+            .outlet
+            .as_deref()
+            == Some("Mehr News Agency")
+    }));
+    harness.get_by_label("Outlet: Mehr News Agency  ×");
+}
+
+#[test]
+fn dragging_across_the_timeline_filters_the_grid_to_those_days() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = generated_corpus(dir.path(), 400);
+    let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+    click(&mut harness, "Timeline");
+    harness.run_steps(3);
+    harness.snapshot("workbench_timeline");
+    let bars: Vec<(String, egui::Rect)> = harness
+        .get_all_by_label_contains(" claims")
+        .filter_map(|n| {
+            let label = n.accesskit_node().label()?;
+            label.contains(" documents, ").then(|| (label, n.rect()))
+        })
+        .collect();
+    assert!(bars.len() > 40, "a bar a week: {}", bars.len());
+    // Press on the third bar, drag to the sixth, let go.
+    let (from, to) = (bars[2].1.center(), bars[5].1.center());
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run_steps(2);
+    for k in 1..=6 {
+        harness.event(egui::Event::PointerMoved(
+            from + (to - from) * (k as f32 / 6.0),
+        ));
+        harness.run_steps(1);
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run_steps(3);
+    let app = harness.state();
+    let (first, last) = app.grid.filter.published.expect("a range chosen");
+    let expected: usize = bars[2..=5]
+        .iter()
+        .map(|(label, _)| {
+            label
+                .rsplit(", ")
+                .next()
+                .and_then(|s| s.strip_suffix(" claims"))
+                .and_then(|n| n.parse::<usize>().ok())
+                .expect("a count")
+        })
+        .sum();
+    let rows = shown_rows(&harness);
+    assert_eq!(rows.len(), expected, "{first} to {last}");
+    let ws = harness.state().workspace.as_ref().expect("loaded");
+    assert!(rows.iter().all(|&r| {
+        let published = ws.corpus().documents[ws.rows()[r].document]
+            .meta
+            .published
+            .clone();
+        claimbench::workspace::timeline::date_of(published.as_deref())
+            .is_some_and(|d| first <= d && d <= last)
+    }));
+    harness.get_by_label_contains("Published ");
 }

@@ -183,6 +183,28 @@ fn filters_ui(
                 commands.push(AppCommand::ClearActors);
             }
         }
+        if let Some(outlet) = &view.filter.outlet {
+            let name = outlet.as_deref().unwrap_or("outlet not given");
+            if ui
+                .button(format!("Outlet: {name}  ×"))
+                .on_hover_text("Show claims of every outlet again")
+                .clicked()
+            {
+                view.filter.outlet = None;
+            }
+        }
+        if let Some((first, last)) = view.filter.published {
+            if ui
+                .button(format!(
+                    "Published {}  ×",
+                    super::pictures_ui::period_text(first, last)
+                ))
+                .on_hover_text("Show claims of every date again")
+                .clicked()
+            {
+                view.filter.published = None;
+            }
+        }
         ui.label(format!(
             "{} of {} claims",
             view.order.len(),

@@ -90,7 +90,20 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, commands: &mut Vec<Ap
         });
         ui.menu_button("View", |ui| {
             ui.checkbox(&mut app.preferences.show_actors, "Actor list");
-            ui.checkbox(&mut app.preferences.show_source, "Source text");
+            ui.checkbox(&mut app.preferences.show_source, "Panel under the grid");
+            for tab in super::pictures_ui::BottomTab::ALL {
+                if ui
+                    .radio(
+                        app.bottom == tab && app.preferences.show_source,
+                        tab.label(),
+                    )
+                    .clicked()
+                {
+                    app.bottom = tab;
+                    app.preferences.show_source = true;
+                    ui.close();
+                }
+            }
             ui.checkbox(&mut app.preferences.show_inspector, "Inspector");
             let orphans = app.workspace.as_ref().map_or(0, |w| w.orphans().len());
             if ui

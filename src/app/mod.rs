@@ -14,6 +14,7 @@ mod inspector_ui;
 pub mod loader;
 mod menu_ui;
 mod orphans_ui;
+pub mod pictures_ui;
 mod source_ui;
 
 use std::path::{Path, PathBuf};
@@ -153,6 +154,10 @@ pub enum AppCommand {
     ToggleActor(ActorId),
     /// Clear the actor filter.
     ClearActors,
+    /// Show only the claims through one node of the attribution network (`None`: all).
+    FilterNode(Option<crate::workspace::network::NodeKey>),
+    /// Show only the claims published in these days (`None`: all).
+    FilterDates(Option<(chrono::NaiveDate, chrono::NaiveDate)>),
     /// The answer to "save changes first?".
     Unsaved(UnsavedChoice),
     /// The answer to "recover the autosave?".
@@ -246,6 +251,10 @@ pub struct ClaimbenchApp {
     pub grid: GridView,
     /// The source panel's state.
     pub source: SourceView,
+    /// Which view the panel under the grid shows.
+    pub bottom: pictures_ui::BottomTab,
+    /// The pictures' state.
+    pub pictures: pictures_ui::PicturesView,
     /// The inspector's state.
     pub inspector: InspectorView,
     /// The actor list's state.
@@ -300,6 +309,8 @@ impl ClaimbenchApp {
             selected: None,
             grid: GridView::default(),
             source: SourceView::default(),
+            bottom: pictures_ui::BottomTab::default(),
+            pictures: pictures_ui::PicturesView::default(),
             inspector: InspectorView::default(),
             actor_list: ActorListView::default(),
             dialogs: dialogs::DialogState::default(),
@@ -490,6 +501,7 @@ impl ClaimbenchApp {
         self.selected = None;
         self.grid = GridView::default();
         self.source = SourceView::default();
+        self.pictures = pictures_ui::PicturesView::default();
         self.inspector = InspectorView::default();
         self.actor_list = ActorListView::default();
         self.dialogs = dialogs::DialogState::default();
@@ -556,7 +568,30 @@ impl ClaimbenchApp {
                     .min_size(SOURCE_MIN_HEIGHT)
                     .max_size((height - GRID_MIN_HEIGHT).max(SOURCE_MIN_HEIGHT))
                     .show(ui, |ui| {
-                        source_ui::source_ui(ui, ws, selected, &mut self.source, &mut commands);
+                        pictures_ui::tabs_ui(ui, &mut self.bottom);
+                        match self.bottom {
+                            pictures_ui::BottomTab::Source => source_ui::source_ui(
+                                ui,
+                                ws,
+                                selected,
+                                &mut self.source,
+                                &mut commands,
+                            ),
+                            pictures_ui::BottomTab::Network => pictures_ui::network_ui(
+                                ui,
+                                ws,
+                                &self.grid.filter,
+                                &mut self.pictures,
+                                &mut commands,
+                            ),
+                            pictures_ui::BottomTab::Timeline => pictures_ui::timeline_ui(
+                                ui,
+                                ws,
+                                &self.grid.filter,
+                                &mut self.pictures,
+                                &mut commands,
+                            ),
+                        }
                     });
                 source_ui::grip_ui(ui, response.response.rect);
             }
@@ -666,6 +701,8 @@ impl ClaimbenchApp {
                 self.actor_list.selected.clear();
                 self.sync_actor_filter();
             }
+            AppCommand::FilterNode(node) => self.filter_node(node),
+            AppCommand::FilterDates(range) => self.grid.filter.published = range,
             AppCommand::Unsaved(choice) => self.answer_unsaved(ctx, choice),
             AppCommand::Recovery(choice) => {
                 if let Some(ws) = &mut self.workspace {
@@ -701,6 +738,32 @@ impl ClaimbenchApp {
             AppCommand::UseBuiltinDialog => self.files.use_builtin_instead(),
             AppCommand::DismissErrors => self.errors.clear(),
         }
+    }
+
+    /// Filters the grid to the claims through a node of the attribution network: an
+    /// outlet's, a speaker's (said by) or an actor's named (mentioning); `None` shows all.
+    fn filter_node(&mut self, node: Option<crate::workspace::network::NodeKey>) {
+        use crate::workspace::grid::ActorMatch;
+        use crate::workspace::network::NodeKey;
+        let Some(ws) = &self.workspace else { return };
+        self.grid.filter.outlet = None;
+        self.actor_list.selected.clear();
+        match node {
+            None => {}
+            Some(NodeKey::Outlet(outlet)) => self.grid.filter.outlet = Some(outlet),
+            Some(NodeKey::Speaker(a)) | Some(NodeKey::About(a)) => {
+                let Some(actor) = ws.actors().get(a) else {
+                    return;
+                };
+                self.actor_list.selected.insert(actor.id.clone());
+                self.grid.filter.actor_match = if matches!(node, Some(NodeKey::Speaker(_))) {
+                    ActorMatch::Speaker
+                } else {
+                    ActorMatch::Mentions
+                };
+            }
+        }
+        self.sync_actor_filter();
     }
 
     /// Keeps the grid's actor filter to the actors selected in the list.

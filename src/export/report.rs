@@ -13,24 +13,28 @@ use crate::workspace::Workspace;
 /// Width and height of a figures chart.
 const CHART: (f64, f64) = (560.0, 120.0);
 
-/// The families to report, each with its claims' records, in corpus order of their
-/// first claim; families of one claim are left out.
+/// The families to report, each with its claims' records, in the extraction's order of
+/// families; families of one claim are left out. One pass over the records.
 fn families<'a>(
     workspace: &'a Workspace,
     records: &[Record<'a>],
 ) -> Vec<(&'a Family, Vec<Record<'a>>)> {
-    let mut out: Vec<(&Family, Vec<Record<'_>>)> = Vec::new();
-    for family in &workspace.extraction().families {
-        let members: Vec<Record<'_>> = records
-            .iter()
-            .filter(|r| r.family.is_some_and(|f| f.id == family.id))
-            .copied()
-            .collect();
-        if members.len() > 1 {
-            out.push((family, members));
+    let all = &workspace.extraction().families;
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    let mut members: Vec<Vec<Record<'a>>> = vec![Vec::new(); all.len()];
+    for r in records {
+        if let Some(&i) = r.family.and_then(|f| index.get(f.id.as_str())) {
+            members[i].push(*r);
         }
     }
-    out
+    all.iter()
+        .zip(members)
+        .filter(|(_, m)| m.len() > 1)
+        .collect()
 }
 
 /// Verdict counts, truest first, then the claims without one.
@@ -160,6 +164,7 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
     let records = Record::all(workspace);
     let (counts, none) = verdict_counts(&records);
     let mut s = String::new();
+    let fams = families(workspace, &records);
     let title = format!("Claimbench report: {}", workspace.title());
     let _ = write!(
         s,
@@ -179,17 +184,14 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
         workspace.corpus().documents.len(),
         records.len(),
         records.len() - none,
-        families(workspace, &records).len(),
-        families(workspace, &records)
-            .iter()
-            .filter(|(f, _)| f.conflict)
-            .count()
+        fams.len(),
+        fams.iter().filter(|(f, _)| f.conflict).count()
     );
     for (v, n) in &counts {
         let _ = write!(s, "<tr><td>{}</td><td>{n}</td></tr>", html(v.label()));
     }
     let _ = writeln!(s, "<tr><td>No verdict yet</td><td>{none}</td></tr></table>");
-    for (family, members) in families(workspace, &records) {
+    for (family, members) in fams {
         let _ = write!(
             s,
             "<h2>{}{}</h2>\n<table><tr><th>Document</th><th>Outlet</th><th>Date</th><th>Speaker</th><th>Figures</th><th>Claim</th><th>Verdict</th></tr>",
@@ -201,7 +203,7 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
             let _ = write!(
                 s,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td><td>{}</td><td class=\"verdict\">{}</td></tr>",
-                html(meta.title.as_deref().unwrap_or(r.document_id())),
+                html(&workspace.document_label(r.document)),
                 html(meta.outlet.as_deref().unwrap_or("")),
                 html(meta.published.as_deref().unwrap_or("")),
                 html(r.speaker()),
@@ -291,7 +293,7 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} | {} | {} |",
-                md(meta.title.as_deref().unwrap_or(r.document_id())),
+                md(&workspace.document_label(r.document)),
                 md(meta.outlet.as_deref().unwrap_or("")),
                 md(meta.published.as_deref().unwrap_or("")),
                 md(r.speaker()),

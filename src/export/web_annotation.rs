@@ -8,8 +8,32 @@ use super::record::Record;
 /// How much text on each side a quote selector carries.
 const CONTEXT_CHARS: usize = 32;
 
+/// Character offsets of byte offsets in one document, counted on from the last one asked
+/// for when the next lies further on (records come in document order), so a document is
+/// counted through once, not once per claim.
+#[derive(Default)]
+struct CharCounter {
+    document: Option<String>,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter {
+    fn at(&mut self, document: &str, text: &str, byte: usize) -> usize {
+        if self.document.as_deref() != Some(document) || byte < self.byte {
+            self.document = Some(document.to_string());
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// An `AnnotationCollection` of the records with a verdict, conclusion or notes.
 pub fn collection(records: &[Record<'_>], id_base: &str) -> Value {
+    let mut counter = CharCounter::default();
     let items: Vec<Value> = records
         .iter()
         .filter(|r| {
@@ -17,7 +41,7 @@ pub fn collection(records: &[Record<'_>], id_base: &str) -> Value {
                 a.verdict.is_some() || !a.notes.is_empty() || !a.conclusion.is_empty()
             })
         })
-        .map(|r| annotation(r, id_base))
+        .map(|r| annotation(r, id_base, &mut counter))
         .collect();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -32,22 +56,21 @@ pub fn collection(records: &[Record<'_>], id_base: &str) -> Value {
     })
 }
 
-fn annotation(record: &Record<'_>, id_base: &str) -> Value {
+fn annotation(record: &Record<'_>, id_base: &str, counter: &mut CharCounter) -> Value {
     let text = record.document_text();
     let (start, end) = (record.claim.start, record.claim.end);
-    let chars = |s: &str| s.chars().count();
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
-    let prefix: String = {
-        let n = chars(before);
-        before
-            .chars()
-            .skip(n.saturating_sub(CONTEXT_CHARS))
-            .collect()
-    };
+    // The last CONTEXT_CHARS characters before the claim, found from its end.
+    let prefix_from = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let prefix = &before[prefix_from..];
     let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
-    let start_char = chars(before);
-    let end_char = start_char + chars(text.get(start..end).unwrap_or(""));
+    let start_char = counter.at(record.document_id(), text, start);
+    let end_char = start_char + text.get(start..end).unwrap_or("").chars().count();
     let annotation = record.annotation;
     let mut body = Vec::new();
     if let Some(v) = record.verdict() {

@@ -90,6 +90,10 @@ pub struct Filter {
     pub family: Option<String>,
     /// Only claims whose family has conflicting figures.
     pub conflicts_only: bool,
+    /// Only claims of documents from this outlet (`Some(None)`: documents that name none).
+    pub outlet: Option<Option<String>>,
+    /// Only claims of documents published in these days (first and last, inclusive).
+    pub published: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// How the actor filter matches a claim.
@@ -299,6 +303,18 @@ pub fn rows(workspace: &Workspace, index: &SearchIndex, filter: &Filter, sort: S
             continue;
         }
         if filter.conflicts_only && !family_conflict(i) {
+            continue;
+        }
+        let meta = &workspace.corpus.documents[row.document].meta;
+        if let Some(outlet) = &filter.outlet
+            && meta.outlet != *outlet
+        {
+            continue;
+        }
+        if let Some((first, last)) = filter.published
+            && !super::timeline::date_of(meta.published.as_deref())
+                .is_some_and(|d| first <= d && d <= last)
+        {
             continue;
         }
         if !filter.actors.is_empty() {

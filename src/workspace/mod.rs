@@ -8,7 +8,9 @@ pub mod curation;
 pub mod edit;
 pub mod grid;
 mod ids;
+pub mod network;
 pub mod open;
+pub mod timeline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
