@@ -181,7 +181,8 @@ pub struct ExtractArgs {
     /// Leave out claims whose check-worthiness score is below this (0 to 1).
     #[arg(long, default_value_t = DEFAULT_MIN_SCORE, value_parser = parse_score)]
     pub min_score: f32,
-    /// Skip files larger than this many megabytes.
+    /// Skip files larger than this many megabytes (in a JSON Lines file, of any size, the
+    /// documents larger than this).
     #[arg(long, default_value_t = 64)]
     pub max_file_mb: u64,
     /// Analyse documents on one core only.

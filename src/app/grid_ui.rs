@@ -193,17 +193,16 @@ fn filters_ui(
                 view.filter.outlet = None;
             }
         }
-        if let Some((first, last)) = view.filter.published {
-            if ui
+        if let Some((first, last)) = view.filter.published
+            && ui
                 .button(format!(
                     "Published {}  ×",
                     super::pictures_ui::period_text(first, last)
                 ))
                 .on_hover_text("Show claims of every date again")
                 .clicked()
-            {
-                view.filter.published = None;
-            }
+        {
+            view.filter.published = None;
         }
         ui.label(format!(
             "{} of {} claims",

@@ -74,7 +74,8 @@ impl Corpus {
 /// Settings for loading.
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
-    /// Files larger than this are skipped with a warning.
+    /// Files larger than this are skipped with a warning, and so are the documents of a
+    /// JSON Lines file (which itself may be of any size).
     pub max_file_bytes: u64,
 }
 
@@ -177,7 +178,23 @@ pub fn load_with(
         let detail = if total == 0 {
             "no .txt, .md, .html, .htm or .jsonl files".to_string()
         } else {
-            format!("all {total} file(s) were skipped")
+            // Say why, in the warnings' own words (the first few of them).
+            let reasons: Vec<String> = loaded
+                .warnings
+                .iter()
+                .take(3)
+                .map(|w| format!("{}: {}", w.path, w.message))
+                .collect();
+            let more = loaded.warnings.len().saturating_sub(reasons.len());
+            format!(
+                "all {total} file(s) were skipped: {}{}",
+                reasons.join("; "),
+                if more > 0 {
+                    format!("; and {more} more")
+                } else {
+                    String::new()
+                }
+            )
         };
         return Err(LoadError::NothingLoadable {
             path: path.to_path_buf(),
@@ -255,6 +272,25 @@ fn load_file(
         Ok(m) => m.len(),
         Err(e) => return warn(loaded, format!("skipped: {e}")),
     };
+    // A JSON Lines file is a container: it is read line by line whatever its size, and
+    // the limit applies to each document in it.
+    let kind = file_kind(file).or(single_file.then_some(FileKind::Text));
+    if kind == Some(FileKind::JsonLines) {
+        match std::fs::File::open(file) {
+            Ok(f) => {
+                if let Err(e) = jsonl::read(
+                    std::io::BufReader::new(f),
+                    &shown,
+                    options.max_file_bytes,
+                    loaded,
+                ) {
+                    warn(loaded, format!("stopped reading: {e}"));
+                }
+            }
+            Err(e) => warn(loaded, format!("skipped: {e}")),
+        }
+        return;
+    }
     if size > options.max_file_bytes {
         return warn(
             loaded,
@@ -270,13 +306,7 @@ fn load_file(
         Err(e) => return warn(loaded, format!("skipped: {e}")),
     };
     // A file named on the command line is read whatever its extension.
-    let kind = file_kind(file).or(single_file.then_some(FileKind::Text));
     let Some(kind) = kind else { return };
-    if kind == FileKind::JsonLines {
-        let text = decode(&bytes, &shown, &mut loaded.warnings);
-        jsonl::parse(&text, &shown, loaded);
-        return;
-    }
     if looks_binary(&bytes) {
         return warn(loaded, "skipped: binary file, not text".to_string());
     }
@@ -307,7 +337,7 @@ fn load_file(
 }
 
 /// Decodes bytes as UTF-8, dropping a BOM, replacing broken sequences with a warning.
-fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<LoadWarning>) -> String {
+pub(crate) fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<LoadWarning>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),

@@ -286,7 +286,7 @@ impl Network {
         // Columns stay columns, and the forces give each column its order (few edges
         // crossing); the nodes are then spaced evenly in that order so no label lies on
         // another.
-        for column in 0..3 {
+        for (column, &x) in COLUMN_X.iter().enumerate() {
             let mut members: Vec<usize> = (0..n)
                 .filter(|&i| self.nodes[i].layer.column() == column)
                 .collect();
@@ -294,7 +294,7 @@ impl Network {
                 .sort_by(|&a, &b| self.nodes[a].position[1].total_cmp(&self.nodes[b].position[1]));
             let count = members.len() as f32;
             for (rank, i) in members.into_iter().enumerate() {
-                self.nodes[i].position = [COLUMN_X[column], (rank as f32 + 0.5) / count];
+                self.nodes[i].position = [x, (rank as f32 + 0.5) / count];
             }
         }
     }
