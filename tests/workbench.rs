@@ -470,7 +470,7 @@ fn is_dirty(harness: &Harness<'_, ClaimbenchApp>) -> bool {
         .state()
         .workspace
         .as_ref()
-        .is_some_and(claimbench::workspace::Workspace::is_dirty)
+        .is_some_and(|w| w.is_dirty())
 }
 
 #[test]

@@ -129,7 +129,7 @@ fn unsaved_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCo
     let name = app
         .workspace
         .as_ref()
-        .map(crate::workspace::Workspace::title)
+        .map(|w| w.title())
         .unwrap_or_default();
     Modal::new(Id::unique("unsaved")).show(ctx, |ui| {
         ui.heading("Save changes?");

@@ -157,6 +157,20 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
             }
             ui.separator();
         }
+        if let Some(job) = &app.export {
+            ui.spinner();
+            ui.label(format!(
+                "Exporting {} to {}… {:.0} s",
+                job.what,
+                job.path.file_name().map_or_else(
+                    || job.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                ),
+                job.started.elapsed().as_secs_f32()
+            ))
+            .on_hover_text("The export is written in the background; you can go on working.");
+            ui.separator();
+        }
         if let Some(loader) = &app.loader {
             ui.spinner();
             let (fraction, text) = match loader.progress {

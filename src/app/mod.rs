@@ -182,6 +182,17 @@ pub enum AppCommand {
     DismissErrors,
 }
 
+/// An export being written on a background thread.
+pub struct ExportJob {
+    /// What is written ("61 claims as Report (HTML)").
+    pub what: String,
+    /// Where to.
+    pub path: PathBuf,
+    /// When it started.
+    pub started: std::time::Instant,
+    receiver: std::sync::mpsc::Receiver<std::io::Result<()>>,
+}
+
 /// Answers to "save changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsavedChoice {
@@ -244,7 +255,8 @@ impl ShownError {
 /// The Claimbench window.
 pub struct ClaimbenchApp {
     /// The open corpus and project, once loaded.
-    pub workspace: Option<Workspace>,
+    /// Shared with a background export while one runs (an edit then works on a copy).
+    pub workspace: Option<std::sync::Arc<Workspace>>,
     /// The selected claim (checked against the workspace every frame).
     pub selected: Option<ClaimId>,
     /// The claim grid's filters, order and cached rows.
@@ -266,6 +278,8 @@ pub struct ClaimbenchApp {
     /// Errors to show, newest last.
     pub errors: Vec<ShownError>,
     loader: Option<Loader>,
+    /// An export being written in the background.
+    export: Option<ExportJob>,
     /// A workspace that finished loading while unsaved work waits for an answer.
     waiting: Option<Box<Workspace>>,
     pending: Option<Pending>,
@@ -299,7 +313,7 @@ impl ClaimbenchApp {
     /// benchmarks and embedding).
     pub fn with_workspace(workspace: Workspace) -> Self {
         let mut app = Self::blank(Preferences::default());
-        app.workspace = Some(workspace);
+        app.workspace = Some(std::sync::Arc::new(workspace));
         app
     }
 
@@ -317,6 +331,7 @@ impl ClaimbenchApp {
             preferences,
             errors: Vec::new(),
             loader: None,
+            export: None,
             waiting: None,
             pending: None,
             discarded_revision: None,
@@ -345,6 +360,7 @@ impl ClaimbenchApp {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         self.poll_loader(&ctx);
+        self.poll_export();
         self.autosave_tick(&ctx);
         self.refresh_order();
         let mut commands = self.frame_ui(ui);
@@ -510,7 +526,7 @@ impl ClaimbenchApp {
         }
         self.autosaver.reset();
         self.discarded_revision = None;
-        self.workspace = Some(*workspace);
+        self.workspace = Some(std::sync::Arc::new(*workspace));
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
@@ -667,6 +683,7 @@ impl ClaimbenchApp {
             AppCommand::Ui(ui_command) => self.handle_ui_command(ctx, ui_command),
             AppCommand::Edit(edit) => {
                 if let Some(ws) = &mut self.workspace {
+                    let ws = std::sync::Arc::make_mut(ws);
                     ws.set_author(&self.preferences.author);
                     match ws.apply(edit) {
                         Ok(()) => self.sync_actor_filter(),
@@ -706,6 +723,7 @@ impl ClaimbenchApp {
             AppCommand::Unsaved(choice) => self.answer_unsaved(ctx, choice),
             AppCommand::Recovery(choice) => {
                 if let Some(ws) = &mut self.workspace {
+                    let ws = std::sync::Arc::make_mut(ws);
                     match choice {
                         RecoveryChoice::Recover => {
                             ws.recover();
@@ -814,6 +832,7 @@ impl ClaimbenchApp {
             UiCommand::Quit => self.ask_then(ctx, Pending::Quit),
             UiCommand::Undo | UiCommand::Redo => {
                 if let Some(ws) = &mut self.workspace {
+                    let ws = std::sync::Arc::make_mut(ws);
                     if command == UiCommand::Undo {
                         ws.undo();
                     } else {
@@ -910,7 +929,7 @@ impl ClaimbenchApp {
             UnsavedChoice::DontSave => {
                 // Nothing is marked saved: if the open is cancelled or fails, the work
                 // is still there, still unsaved, and Quit still asks.
-                self.discarded_revision = self.workspace.as_ref().map(Workspace::revision);
+                self.discarded_revision = self.workspace.as_ref().map(|w| w.revision());
                 self.run_pending(ctx, pending);
             }
             UnsavedChoice::Cancel => {
@@ -991,7 +1010,7 @@ impl ClaimbenchApp {
                 }
             }
             Purpose::ExportCsv => self.export_csv_to(&path),
-            Purpose::Export(format) => self.export_to(format, &path),
+            Purpose::Export(format) => self.export_to(ctx, format, &path),
             Purpose::LocateCorpus { project } => self.start_open(
                 ctx,
                 &OpenRequest::ProjectWithCorpus {
@@ -1017,6 +1036,7 @@ impl ClaimbenchApp {
         let Some(ws) = &mut self.workspace else {
             return false;
         };
+        let ws = std::sync::Arc::make_mut(ws);
         let unsaved_side = ws
             .project_path()
             .is_none()
@@ -1092,31 +1112,88 @@ impl ClaimbenchApp {
         }
     }
 
-    /// Writes the whole project in `format` to `path` (atomically: a failed export
-    /// leaves any older file whole).
-    fn export_to(&mut self, format: crate::export::ExportFormat, path: &Path) {
+    /// Writes the whole project in `format` to `path` on a background thread (atomically:
+    /// a failed export leaves any older file whole); the status bar shows it running and
+    /// the window stays in use. Work done meanwhile goes on a copy of the workspace.
+    fn export_to(&mut self, ctx: &egui::Context, format: crate::export::ExportFormat, path: &Path) {
         let Some(ws) = &self.workspace else { return };
+        if self.export.is_some() {
+            self.errors.push(ShownError::plain(
+                "An export is still being written; wait for it to finish first.".to_string(),
+            ));
+            return;
+        }
+        let ws = std::sync::Arc::clone(ws);
         let options = crate::export::ExportOptions {
             bom: self.preferences.csv_bom,
             publisher: self.preferences.publisher.clone(),
         };
-        let mut text = Vec::new();
-        let written = crate::export::write(ws, format, &options, &mut text).and_then(|()| {
-            crate::project::save::write_atomically(path, &String::from_utf8_lossy(&text), false)
-        });
-        match written {
+        let what = format!("{} claims as {}", ws.rows().len(), format.label());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let target = path.to_path_buf();
+        let wake = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let mut text = Vec::new();
+                    crate::export::write(&ws, format, &options, &mut text).and_then(|()| {
+                        crate::project::save::write_atomically(
+                            &target,
+                            &String::from_utf8_lossy(&text),
+                            false,
+                        )
+                        .map(|_| ())
+                    })
+                }))
+                .unwrap_or_else(|_| {
+                    Err(std::io::Error::other(
+                        "the export stopped on an internal error; nothing was written",
+                    ))
+                });
+                let _ = sender.send(written);
+                wake.request_repaint();
+            });
+        match spawned {
             Ok(_) => {
-                self.dialogs.message = Some(format!(
-                    "Wrote {} claims as {} to {}",
-                    ws.rows().len(),
-                    format.label(),
-                    path.display()
-                ));
+                self.export = Some(ExportJob {
+                    what,
+                    path: path.to_path_buf(),
+                    started: std::time::Instant::now(),
+                    receiver,
+                });
+            }
+            Err(e) => self.errors.push(ShownError::plain(format!(
+                "The export could not start: {e}"
+            ))),
+        }
+    }
+
+    /// Takes the result of a finished export, if one finished.
+    fn poll_export(&mut self) {
+        let Some(job) = &self.export else { return };
+        let result = match job.receiver.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(std::io::Error::other(
+                "the export stopped before it finished; nothing was written",
+            )),
+        };
+        let job = self.export.take().expect("checked");
+        match result {
+            Ok(()) => {
+                self.dialogs.message =
+                    Some(format!("Wrote {} to {}", job.what, job.path.display()));
             }
             Err(e) => self
                 .errors
-                .push(ShownError::plain(format!("{}: {e}", path.display()))),
+                .push(ShownError::plain(format!("{}: {e}", job.path.display()))),
         }
+    }
+
+    /// Whether an export is being written.
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     /// The side file unsaved changes of `ws` are autosaved to.
@@ -1149,6 +1226,7 @@ impl ClaimbenchApp {
         let Some(ws) = &mut self.workspace else {
             return;
         };
+        let ws = std::sync::Arc::make_mut(ws);
         let project = ws.project_for(&side);
         self.autosaver.start(project, revision, side, ctx.clone());
     }
@@ -1164,6 +1242,7 @@ impl ClaimbenchApp {
         let Some(ws) = &mut self.workspace else {
             return;
         };
+        let ws = std::sync::Arc::make_mut(ws);
         let project = ws.project_for(&side);
         self.autosaver.start(project, revision, side, ctx.clone());
     }
@@ -1188,7 +1267,7 @@ impl eframe::App for ClaimbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
         self.update_title(ui.ctx());
-        if self.loader.is_some() || self.autosaver.is_writing() {
+        if self.loader.is_some() || self.autosaver.is_writing() || self.export.is_some() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }

@@ -44,7 +44,7 @@ impl BottomTab {
     /// The tab's name.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Source => "Source text",
+            Self::Source => "Source",
             Self::Network => "Attribution network",
             Self::Timeline => "Timeline",
         }

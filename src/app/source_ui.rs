@@ -61,7 +61,6 @@ pub fn source_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(row) = selected else {
-        ui.heading("Source");
         ui.label("Select a claim to read it in its document.");
         // Fill the panel: egui panels shrink to what they hold.
         ui.allocate_space(ui.available_size());
@@ -74,7 +73,6 @@ pub fn source_ui(
     let needle_len = view.find.trim().len();
     let hits = view.matches(document, text).to_vec();
     ui.horizontal(|ui| {
-        ui.heading("Source");
         let title = ws.document_label(document);
         // The title gives way to the find box and buttons on the right.
         let room = (ui.available_width() - HEADER_CONTROLS_WIDTH).max(80.0);

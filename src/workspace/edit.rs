@@ -177,6 +177,7 @@ impl Edit {
 }
 
 /// One step of history: the project before an edit, what the edit was, and the revision.
+#[derive(Clone)]
 struct Step {
     project: Project,
     what: &'static str,
@@ -184,7 +185,7 @@ struct Step {
 }
 
 /// Undo and redo stacks of project snapshots.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,

@@ -70,7 +70,9 @@ pub struct Placement {
     pub how: Option<Attachment>,
 }
 
-/// The open corpus and project.
+/// The open corpus and project. Cloned only when an edit comes while a background job
+/// (an export) still reads the open one.
+#[derive(Clone)]
 pub struct Workspace {
     corpus: Corpus,
     corpus_path: PathBuf,
