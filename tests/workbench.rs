@@ -1324,3 +1324,26 @@ fn dragging_across_the_timeline_filters_the_grid_to_those_days() {
     }));
     harness.get_by_label_contains("Published ");
 }
+
+#[test]
+fn a_report_exported_from_the_menu_is_written_in_the_background() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export project").hover();
+    harness.run_steps(2);
+    harness.get_by_label("Report (HTML)").click();
+    harness.run_steps(3);
+    assert!(harness.state().is_choosing_file());
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the export", |app| !app.is_exporting());
+    harness.run_steps(2);
+    let report = dir.path().join("claims.html");
+    let html = std::fs::read_to_string(&report).expect("the report is written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Content-Security-Policy"));
+    harness.get_by_label_contains("Wrote 61 claims as Report (HTML)");
+}
