@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null; then
-  apt-get install -y chromium
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
