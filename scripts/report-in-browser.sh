@@ -54,7 +54,7 @@ cp "$work/report.png" docs/report.png
 no_requests
 echo "docs/report.png written: look at it"
 
-cargo build --release --quiet
+cargo build --quiet  # the debug build, which `cargo test` has already made
 mkdir -p "$work/corpus"
 cat > "$work/corpus/hostile.txt" <<'TXT'
 <script>alert('title')</script> Ministry says 400 clinics closed
@@ -63,7 +63,7 @@ The ministry said 400 clinics closed in 2019 <script>alert(1)</script> across th
 The union said <img src=x onerror=alert(2)> 400 clinics closed in 2019, not 300.
 A report said [12 hospitals](javascript:alert(3)) shut </svg><script>alert(4)</script> in March.
 TXT
-target/release/claimbench export "$work/corpus" --format html -o "$work/hostile.html"
+target/debug/claimbench export "$work/corpus" --format html -o "$work/hostile.html"
 grep -q "&lt;script&gt;" "$work/hostile.html" || { echo "the hostile text is not in the report"; exit 1; }
 browse "$work/hostile.html" --dump-dom > "$work/dom.html"
 python3 - "$work/dom.html" <<'PY'
