@@ -221,3 +221,15 @@ fn a_countrys_government_is_the_country_and_its_argument_its_claim() {
         poland.aliases
     );
 }
+
+#[test]
+fn a_clause_after_the_last_comma_that_reports_is_no_closing_tag() {
+    let text = format!(
+        "{OPENING}But Jane Hollis, a spokesman for the campaign group Liberty, told Radio 4's \
+         Today programme that 30 more lawyers may go.\n\
+         \"I can assure you that 12 more may resign,\" she said."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "30 more").as_deref(), Some("Jane Hollis"));
+    assert_eq!(speaker_of(&x, "12 more").as_deref(), Some("Jane Hollis"));
+}

@@ -13,6 +13,8 @@ const ACCORDING_TO_REACH: usize = 12;
 const CLAIM_REACH: usize = 20;
 /// How many tokens a closing tag (`, said the party's deputy leader Ann Smith.`) may hold.
 const CLOSING_TAG_WORDS: usize = 10;
+/// How many words may follow a closing tag's name or verb ("…, said Mr Clarke on Monday.").
+const CLOSING_TAG_TAIL: usize = 2;
 
 impl<'a> Attributor<'a> {
     /// The attribution of a sentence without a quotation, and the subject it came from.
@@ -117,6 +119,24 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let verb = (comma + 1..last).find(|&t| self.is_reporting_verb(t))?;
+        // A tag ends the sentence: no clause of its own ("…, told Radio 4 that more may
+        // go" reports, it does not tag), the name last after "said", the verb last after
+        // the name.
+        if (verb + 1..last).any(|t| self.word(t).is_some_and(|w| w == "that")) {
+            return None;
+        }
+        let tail = if verb == comma + 1 {
+            let name_end = (verb + 1..last)
+                .rev()
+                .find(|&t| self.actor_at(t).is_some())
+                .map_or(verb + 1, |t| t + 1);
+            last - name_end
+        } else {
+            last - (verb + 1)
+        };
+        if tail > CLOSING_TAG_TAIL {
+            return None;
+        }
         let subject = if verb == comma + 1 {
             self.subject_after(verb, last)?
         } else {
