@@ -233,3 +233,61 @@ fn a_clause_after_the_last_comma_that_reports_is_no_closing_tag() {
     assert_eq!(speaker_of(&x, "30 more").as_deref(), Some("Jane Hollis"));
     assert_eq!(speaker_of(&x, "12 more").as_deref(), Some("Jane Hollis"));
 }
+
+#[test]
+fn an_unclosed_introduced_quotation_stops_after_one_more_paragraph() {
+    let text = format!(
+        "{OPENING}\nAccording to Tom Walsh:\n\
+         “Rather than 400 clinics, only 12 closed.\n\
+         Turnout was 40% in the first round.\n\
+         Prices rose 3% in May across the region."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "only 12").as_deref(), Some("Tom Walsh"));
+    assert_eq!(
+        speaker_of(&x, "Turnout was 40%").as_deref(),
+        Some("Tom Walsh")
+    );
+    assert_eq!(speaker_of(&x, "Prices rose 3%"), None);
+}
+
+#[test]
+fn a_clause_after_the_last_comma_is_no_tag_when_it_opens_as_a_clause() {
+    let text = format!(
+        "{OPENING}Maria Lopez said unemployment fell to 4%, a figure the ministry denies.\n\
+         Peter Hall said the tax would rise by 2%, while Anna Berg claimed it would fall.\n\
+         \"Prices will fall by 5%,\" Maria Lopez said, though Anna Berg warned otherwise."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "fell to 4%").as_deref(), Some("Maria Lopez"));
+    assert_eq!(speaker_of(&x, "rise by 2%").as_deref(), Some("Peter Hall"));
+    assert_eq!(speaker_of(&x, "fall by 5%").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_name_with_and_in_it_still_tags_its_quotation() {
+    let text = format!(
+        "{OPENING}\"Sales fell by 3% in the spring. We will recover by 2026,\" Marks and Spencer said."
+    );
+    let x = extract_text(&text);
+    // However the name is cut, the tag after "and" is found for the whole quotation.
+    let first = speaker_of(&x, "fell by 3%");
+    assert!(
+        first.as_deref().is_some_and(|s| s.contains("Spencer")),
+        "{first:?}"
+    );
+    assert_eq!(first, speaker_of(&x, "recover by 2026"));
+}
+
+#[test]
+fn a_stray_opening_mark_does_not_swallow_the_paragraphs_after_it() {
+    let text = format!(
+        "{OPENING}\nHe called the 2019 plan a “disaster for 300 towns.\n\
+         Anna Berg said 40 stations would close.\n\
+         The council spent 12 million pounds on roads.\n\
+         Tom Walsh said the figure was 15 million pounds, ” he added."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "40 stations").as_deref(), Some("Anna Berg"));
+    assert_eq!(speaker_of(&x, "12 million"), None);
+}

@@ -169,6 +169,9 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
                 job.started.elapsed().as_secs_f32()
             ))
             .on_hover_text("The export is written in the background; you can go on working.");
+            if app.quit_after_export {
+                ui.label("Claimbench closes once it is written.");
+            }
             ui.separator();
         }
         if let Some(loader) = &app.loader {

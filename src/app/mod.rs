@@ -280,6 +280,8 @@ pub struct ClaimbenchApp {
     loader: Option<Loader>,
     /// An export being written in the background.
     export: Option<ExportJob>,
+    /// Quit was chosen while an export was being written: close once it is.
+    quit_after_export: bool,
     /// A workspace that finished loading while unsaved work waits for an answer.
     waiting: Option<Box<Workspace>>,
     pending: Option<Pending>,
@@ -332,6 +334,7 @@ impl ClaimbenchApp {
             errors: Vec::new(),
             loader: None,
             export: None,
+            quit_after_export: false,
             waiting: None,
             pending: None,
             discarded_revision: None,
@@ -360,7 +363,7 @@ impl ClaimbenchApp {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         self.poll_loader(&ctx);
-        self.poll_export();
+        self.poll_export(&ctx);
         self.autosave_tick(&ctx);
         self.refresh_order();
         let mut commands = self.frame_ui(ui);
@@ -973,6 +976,12 @@ impl ClaimbenchApp {
             }
             Pending::Install => self.install(),
             Pending::Quit => {
+                // An export being written would die with the window: it closes once the
+                // export is written.
+                if self.export.is_some() {
+                    self.quit_after_export = true;
+                    return;
+                }
                 if let Some(ws) = &self.workspace
                     && ws.is_dirty()
                     && let Some(side) = self.side_file(ws)
@@ -1170,7 +1179,7 @@ impl ClaimbenchApp {
     }
 
     /// Takes the result of a finished export, if one finished.
-    fn poll_export(&mut self) {
+    fn poll_export(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.export else { return };
         let result = match job.receiver.try_recv() {
             Ok(result) => result,
@@ -1180,11 +1189,16 @@ impl ClaimbenchApp {
             )),
         };
         let job = self.export.take().expect("checked");
+        let quit = std::mem::take(&mut self.quit_after_export);
         match result {
             Ok(()) => {
                 self.dialogs.message =
                     Some(format!("Wrote {} to {}", job.what, job.path.display()));
+                if quit {
+                    self.run_pending(ctx, Pending::Quit);
+                }
             }
+            // A failed export keeps the window open, to say so.
             Err(e) => self
                 .errors
                 .push(ShownError::plain(format!("{}: {e}", job.path.display()))),
@@ -1209,6 +1223,10 @@ impl ClaimbenchApp {
 
     /// Writes unsaved changes to the side file when they have waited long enough.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
+        // An autosave would copy a workspace an export still reads; it waits for the export.
+        if self.export.is_some() {
+            return;
+        }
         self.autosaver.poll();
         let interval = Duration::from_secs(self.preferences.autosave_seconds);
         let Some(ws) = &self.workspace else { return };

@@ -123,7 +123,7 @@ pub fn network_ui(
     let left_out: usize = network.left_out.iter().sum();
     ui.horizontal(|ui| {
         ui.label(format!(
-            "{} attributed claims. Click a node to show its claims in the grid; drag it to move it.",
+            "{} claims of the whole corpus with a speaker. Click a node to show its claims in the grid (all of them, with a speaker or not); drag it to move it.",
             network.attributed
         ));
         if left_out > 0 {
@@ -145,12 +145,10 @@ pub fn network_ui(
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     for layer in [Layer::Outlet, Layer::Speaker, Layer::About] {
-        let x = network
-            .nodes
-            .iter()
-            .find(|n| n.layer == layer)
-            .map(|n| at(n.position).x);
-        if let Some(x) = x {
+        // At the column's place, wherever its nodes were dragged.
+        let present = network.nodes.iter().any(|n| n.layer == layer);
+        if present {
+            let x = at([layer.x(), 0.0]).x;
             painter.text(
                 pos2(x, rect.top() + 4.0),
                 Align2::CENTER_TOP,
@@ -288,7 +286,8 @@ pub fn timeline_ui(
     };
     ui.horizontal(|ui| {
         ui.label(format!(
-            "Claims by {} of publication. Drag across the bars to show those days' claims in the grid.",
+            "Claims of the whole corpus by {} of publication. Drag across the bars, or click one, to show the claims of those {}s in the grid.",
+            step.label(),
             step.label()
         ));
         if timeline.undated_documents > 0 {
@@ -314,7 +313,8 @@ pub fn timeline_ui(
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let bar_color = ui.visuals().hyperlink_color;
-    let chosen = ui.visuals().selection.bg_fill;
+    // The chosen bars stand out in a warm colour in either theme.
+    let chosen = Color32::from_rgb(0xe8, 0x8a, 0x2a);
     painter.line_segment(
         [plot.left_bottom(), plot.right_bottom()],
         Stroke::new(1.0, weak),
@@ -361,10 +361,10 @@ pub fn timeline_ui(
                 pos2(anchor, plot.bottom() + 4.0),
                 align,
                 b.first
-                    .format(if step == crate::workspace::timeline::Step::Month {
-                        "%b %Y"
-                    } else {
-                        "%e %b %Y"
+                    .format(match step {
+                        crate::workspace::timeline::Step::Year => "%Y",
+                        crate::workspace::timeline::Step::Month => "%b %Y",
+                        _ => "%e %b %Y",
                     })
                     .to_string(),
                 FontId::proportional(11.0),
@@ -398,10 +398,13 @@ pub fn timeline_ui(
             chosen.gamma_multiply(0.35),
         );
     }
+    if response.drag_stopped() {
+        // Let go anywhere, even outside the window: the band goes.
+        view.brush_from = None;
+    }
     if response.drag_stopped()
         && let (Some(from), Some(to)) = (brush_from, response.interact_pointer_pos())
     {
-        view.brush_from = None;
         let (i, j) = (index_at(from.min(to.x)), index_at(from.max(to.x)));
         let range = (timeline.buckets[i].first, timeline.buckets[j].last);
         commands.push(AppCommand::FilterDates(Some(range)));

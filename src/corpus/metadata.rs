@@ -42,6 +42,16 @@ const HEAD_LINES: usize = 6;
 /// start of its line, and a one-line document of many megabytes must not be analysed whole
 /// here.
 const LINE_BYTES: usize = 1_000;
+/// A line up to this long may hold the publication date anywhere in it.
+const DATE_LINE_BYTES: usize = 160;
+/// In a longer line, the date must start this near its beginning.
+const DATE_NEAR_START_BYTES: usize = 32;
+/// How near a line's start a credit's words ("Courtesy of", "Published by") must stand…
+const CREDIT_CUE_NEAR_START: usize = 16;
+/// …unless the line is this short.
+const SHORT_CREDIT_BYTES: usize = 80;
+/// The longest line read as a credit line.
+const CREDIT_LINE_BYTES: usize = 240;
 
 /// Finds metadata in a document text.
 pub fn detect(text: &str) -> DocumentMeta {
@@ -79,12 +89,25 @@ pub fn detect(text: &str) -> DocumentMeta {
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(str::to_string);
-    let published = head.iter().find_map(|l| find_date(l));
+    // A publication date opens its line ("10 July 2019", "TEHRAN, July 10 (Reuters) -")
+    // or stands on a short one ("Published: 10 July 2019"); a date inside a paragraph
+    // ("… on 14 May, 1870") is something the article speaks of.
+    let published = head.iter().find_map(|l| {
+        let shown = if l.len() <= DATE_LINE_BYTES {
+            l
+        } else {
+            start_of(l, DATE_NEAR_START_BYTES)
+        };
+        find_date(shown)
+    });
+    // A credit is a short line of its own, not a phrase in a paragraph ("courtesy of the
+    // Polish distributor").
     let outlet = lines
         .iter()
         .rev()
         .take(12)
-        .find_map(|l| credit_outlet(end_of(l, LINE_BYTES)))
+        .filter_map(|l| credit_line(l))
+        .find_map(credit_outlet)
         .or(agency);
     DocumentMeta {
         title,
@@ -93,6 +116,17 @@ pub fn detect(text: &str) -> DocumentMeta {
         outlet,
         url: None,
     }
+}
+
+/// Where a credit may stand in a line: the whole of a short line, else the last sentence
+/// of a long one (a one-line article ends with its licence line).
+fn credit_line(line: &str) -> Option<&str> {
+    if line.len() <= CREDIT_LINE_BYTES {
+        return Some(line);
+    }
+    let tail = end_of(line, CREDIT_LINE_BYTES);
+    let cut = tail.rfind(". ").or_else(|| tail.rfind("\u{201d} "))?;
+    Some(tail[cut..].trim_start_matches(['.', '\u{201d}', ' ']))
 }
 
 /// The last `max` bytes of `line` (cut at a character boundary).
@@ -203,9 +237,16 @@ fn credit_outlet(line: &str) -> Option<String> {
     if lowered.len() != line.len() {
         return None; // keep byte offsets aligned; such lines are rare in credits
     }
+    // "Courtesy of X" credits when it opens the line or the line is a short credit; in a
+    // sentence ("reached cinemas courtesy of the Polish distributor") it is prose.
     let after = ["content by ", "published by ", "courtesy of ", "source: "]
         .iter()
-        .find_map(|cue| lowered.find(cue).map(|i| i + cue.len()))
+        .find_map(|cue| {
+            lowered
+                .find(cue)
+                .filter(|&i| i <= CREDIT_CUE_NEAR_START || line.len() <= SHORT_CREDIT_BYTES)
+                .map(|i| i + cue.len())
+        })
         .or_else(|| {
             ["©", "copyright", "(c)"].iter().find_map(|cue| {
                 let i = lowered.find(cue)? + cue.len();
@@ -303,5 +344,19 @@ mod tests {
     #[test]
     fn one_line_documents_have_no_title() {
         assert_eq!(detect("Just one line of text").title, None);
+    }
+
+    #[test]
+    fn dates_and_credits_inside_paragraphs_are_not_metadata() {
+        let text = "All Black magic in Cardiff\n\
+                    The side first toured these islands and Wales on 14 May, 1870, and came back many times since, \
+                    a record no other team in the game can claim over so many seasons of rugby.\n\
+                    The film reached cinemas courtesy of the Polish distributor, which bought the rights \
+                    for a small sum after a festival showing in the spring and sold it on within weeks.\n";
+        let meta = detect(text);
+        assert_eq!(meta.published, None);
+        assert_eq!(meta.outlet, None);
+        let dated = detect("Rugby tour ends\n14 May 2005\nThe side flew home on Sunday.\n");
+        assert_eq!(dated.published.as_deref(), Some("2005-05-14"));
     }
 }

@@ -37,6 +37,40 @@ fn families<'a>(
         .collect()
 }
 
+/// What the report shows, section by section: each family (its label, whether its
+/// figures conflict, its claims), then the claims with work on them that no family
+/// shown holds, so that no verdict or note is left out of the report.
+fn sections<'a>(
+    records: &[Record<'a>],
+    families: Vec<(&'a Family, Vec<Record<'a>>)>,
+) -> Vec<(String, bool, Vec<Record<'a>>)> {
+    let mut shown = vec![false; records.iter().map(|r| r.row + 1).max().unwrap_or(0)];
+    let mut out: Vec<(String, bool, Vec<Record<'a>>)> = Vec::new();
+    for (family, members) in families {
+        for r in &members {
+            shown[r.row] = true;
+        }
+        out.push((family.label.clone(), family.conflict, members));
+    }
+    let others: Vec<Record<'a>> = records
+        .iter()
+        .filter(|r| !shown[r.row])
+        .filter(|r| {
+            r.annotation.is_some_and(|a| {
+                a.verdict.is_some()
+                    || !a.conclusion.is_empty()
+                    || !a.notes.is_empty()
+                    || !a.references.is_empty()
+            })
+        })
+        .copied()
+        .collect();
+    if !others.is_empty() {
+        out.push(("Other claims with work on them".to_string(), false, others));
+    }
+    out
+}
+
 /// Verdict counts, truest first, then the claims without one.
 fn verdict_counts(records: &[Record<'_>]) -> (Vec<(Verdict, usize)>, usize) {
     let counts = Verdict::ALL
@@ -191,12 +225,12 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
         let _ = write!(s, "<tr><td>{}</td><td>{n}</td></tr>", html(v.label()));
     }
     let _ = writeln!(s, "<tr><td>No verdict yet</td><td>{none}</td></tr></table>");
-    for (family, members) in fams {
+    for (heading, conflict, members) in sections(&records, fams) {
         let _ = write!(
             s,
             "<h2>{}{}</h2>\n<table><tr><th>Document</th><th>Outlet</th><th>Date</th><th>Speaker</th><th>Figures</th><th>Claim</th><th>Verdict</th></tr>",
-            if family.conflict { "≠ " } else { "" },
-            html(&family.label)
+            if conflict { "≠ " } else { "" },
+            html(&heading)
         );
         for r in &members {
             let meta = r.meta();
@@ -207,18 +241,14 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
                 html(meta.outlet.as_deref().unwrap_or("")),
                 html(meta.published.as_deref().unwrap_or("")),
                 html(r.speaker()),
-                if family.conflict {
-                    " class=\"conflict\""
-                } else {
-                    ""
-                },
+                if conflict { " class=\"conflict\"" } else { "" },
                 html(&r.figures()),
                 html(&r.claim.text),
                 html(r.verdict().map_or("", Verdict::label)),
             );
         }
         s.push_str("</table>\n");
-        if family.conflict {
+        if conflict {
             s.push_str(&svg_chart(&values(&members)));
             s.push('\n');
         }
@@ -280,12 +310,12 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
         let _ = writeln!(s, "| {} | {n} |", md(v.label()));
     }
     let _ = writeln!(s, "| No verdict yet | {none} |");
-    for (family, members) in fams {
+    for (heading, conflict, members) in sections(&records, fams) {
         let _ = writeln!(
             s,
             "\n## {}{}\n",
-            if family.conflict { "≠ " } else { "" },
-            md(&family.label)
+            if conflict { "≠ " } else { "" },
+            md(&heading)
         );
         s.push_str("| Document | Outlet | Date | Speaker | Figures | Claim | Verdict |\n|---|---|---|---|---|---|---|\n");
         for r in &members {

@@ -123,9 +123,19 @@ pub fn segment(text: &str) -> Segmented {
             let has_mark = out.tokens[first_token..end_token]
                 .iter()
                 .any(|t| t.kind == TokenKind::Quote);
-            if open_quote.is_some() && open_quote == before && !has_mark {
+            if let Some(open) = open_quote
+                && open_quote == before
+                && !has_mark
+            {
+                // Only a quotation set as a block (opened at the start of a paragraph, or
+                // after a colon) goes on over unmarked paragraphs; a stray mark does not.
+                let block = open == 0 || {
+                    let prev = out.tokens[open - 1];
+                    prev.is_punct(text, ':')
+                        || text[prev.end..out.tokens[open].start].contains('\n')
+                };
                 unmarked_run += 1;
-                if unmarked_run > MAX_UNMARKED_QUOTE_PARAGRAPHS {
+                if !block || unmarked_run > MAX_UNMARKED_QUOTE_PARAGRAPHS {
                     open_quote = None;
                 }
             } else {

@@ -37,6 +37,11 @@ impl Layer {
         }
     }
 
+    /// Where the column stands across the picture (0 to 1).
+    pub fn x(self) -> f32 {
+        COLUMN_X[self.column()]
+    }
+
     /// The column's heading.
     pub fn title(self) -> &'static str {
         match self {
@@ -127,7 +132,10 @@ impl Network {
         let mut attributed = 0;
         let mut about: Vec<usize> = Vec::new();
         for row in ws.rows() {
-            let Some(speaker) = row.speaker else { continue };
+            // A hidden actor is left out of the picture, as speaker as well as named.
+            let Some(speaker) = row.speaker.filter(|&s| !ws.actors()[s].hidden) else {
+                continue;
+            };
             attributed += 1;
             let outlet = document_outlet[row.document];
             outlet_claims[outlet] += 1;

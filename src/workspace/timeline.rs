@@ -7,8 +7,13 @@ use super::Workspace;
 
 /// Spans up to this many days are counted by day.
 const DAYS_BY_DAY: i64 = 62;
-/// Spans up to this many days are counted by week (longer ones by month).
+/// Spans up to this many days are counted by week.
 const DAYS_BY_WEEK: i64 = 730;
+/// Spans up to this many days are counted by month (longer ones by year).
+const DAYS_BY_MONTH: i64 = 20 * 366;
+/// Publication years outside these are no publication dates (a scraped `0001-01-01`):
+/// such documents count as undated.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// How long each bar of the timeline is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +24,8 @@ pub enum Step {
     Week,
     /// A calendar month.
     Month,
+    /// A calendar year.
+    Year,
 }
 
 impl Step {
@@ -28,6 +35,7 @@ impl Step {
             Step::Day => "day",
             Step::Week => "week",
             Step::Month => "month",
+            Step::Year => "year",
         }
     }
 }
@@ -61,7 +69,9 @@ pub struct Timeline {
 /// The publication date of a document's `published` field: its `YYYY-MM-DD` start.
 pub fn date_of(published: Option<&str>) -> Option<NaiveDate> {
     let s = published?.trim();
-    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .filter(|d| PLAUSIBLE_YEARS.contains(&d.year()))
 }
 
 fn period_start(step: Step, d: NaiveDate) -> NaiveDate {
@@ -69,6 +79,7 @@ fn period_start(step: Step, d: NaiveDate) -> NaiveDate {
         Step::Day => d,
         Step::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
         Step::Month => d.with_day(1).unwrap_or(d),
+        Step::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
     }
 }
 
@@ -84,6 +95,7 @@ fn next_period(step: Step, d: NaiveDate) -> Option<NaiveDate> {
             };
             NaiveDate::from_ymd_opt(y, m, 1)
         }
+        Step::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1),
     }
 }
 
@@ -116,8 +128,10 @@ impl Timeline {
             Step::Day
         } else if span <= DAYS_BY_WEEK {
             Step::Week
-        } else {
+        } else if span <= DAYS_BY_MONTH {
             Step::Month
+        } else {
+            Step::Year
         };
         timeline.step = Some(step);
         let mut start = period_start(step, *first);
@@ -166,6 +180,7 @@ mod tests {
         assert_eq!(d("2019-13-40"), None);
         assert_eq!(d("2019-07-1"), None);
         assert_eq!(d("2019-07-1é"), None);
+        assert_eq!(d("0001-01-01T00:00:00"), None, "no publication date");
         assert_eq!(date_of(None), None);
     }
 

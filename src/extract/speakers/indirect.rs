@@ -13,6 +13,12 @@ const ACCORDING_TO_REACH: usize = 12;
 const CLAIM_REACH: usize = 20;
 /// How many tokens a closing tag (`, said the party's deputy leader Ann Smith.`) may hold.
 const CLOSING_TAG_WORDS: usize = 10;
+/// Words that open a clause after a comma that is no closing tag.
+const TAG_NEVER_OPENS_WITH: &[&str] = &[
+    "a", "an", "which", "who", "whom", "whose", "while", "whilst", "though", "although", "but",
+    "and", "or", "as", "whereas", "when", "where", "if", "unless", "because", "since", "so", "yet",
+    "after", "before", "despite", "even", "not", "nor",
+];
 /// How many words may follow a closing tag's name or verb ("…, said Mr Clarke on Monday.").
 const CLOSING_TAG_TAIL: usize = 2;
 
@@ -107,15 +113,21 @@ impl<'a> Attributor<'a> {
             .rev()
             .take(CLOSING_TAG_WORDS + 1)
             .find(|&t| self.seg.tokens[t].is_punct(self.text, ','))?;
+        let quotes = &self.seg.quotes;
+        let k = quotes.partition_point(|q| q.close <= comma);
         let quoted = self.seg.tokens[comma..end]
             .iter()
             .any(|t| t.kind == TokenKind::Quote)
-            || self
-                .seg
-                .quotes
-                .iter()
-                .any(|q| q.open < comma && q.close > comma);
+            || quotes.get(k).is_some_and(|q| q.open < comma);
         if comma <= first + 2 || quoted {
+            return None;
+        }
+        // "…, a figure the ministry denies", "…, while Jones claimed …": a clause of its
+        // own, not a tag.
+        if self
+            .word(comma + 1)
+            .is_some_and(|w| TAG_NEVER_OPENS_WITH.contains(&w))
+        {
             return None;
         }
         let verb = (comma + 1..last).find(|&t| self.is_reporting_verb(t))?;

@@ -138,13 +138,13 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
         } else if starts_with_quote && let Some((prev, true)) = previous {
             in_block = false;
             (prev, None) // a quotation continuing the previous speaker's
-        } else if let Some((att, _)) = unclosed.filter(|&(_, last)| {
-            s.paragraph == last + 1
+        } else if let Some((att, _)) = unclosed.filter(|&(_, opened)| {
+            // Only the one unmarked paragraph right after the one it opened in.
+            s.paragraph == opened + 1
                 && !seg.tokens[first..end]
                     .iter()
                     .any(|t| t.kind == TokenKind::Quote)
         }) {
-            unclosed = Some((att, s.paragraph));
             (att, None)
         } else {
             in_block = false;

@@ -53,10 +53,13 @@ impl<'a> Attributor<'a> {
             if t.kind == TokenKind::Quote || t.is_punct(self.text, '.') {
                 break;
             }
-            // "..., but insisted that X ...": the sentence's own subject goes on speaking.
-            if self
-                .word(i)
-                .is_some_and(|w| matches!(w, "but" | "and" | "while" | "although"))
+            // "..., but insisted that X ...": the sentence's own subject goes on speaking
+            // ("Marks and Spencer said" is a name with "and" in it: no comma before).
+            if i > q.close + 1
+                && seg.tokens[i - 1].is_punct(self.text, ',')
+                && self
+                    .word(i)
+                    .is_some_and(|w| matches!(w, "but" | "and" | "while" | "although"))
             {
                 break;
             }
