@@ -19,7 +19,7 @@ const EDGE_WIDTH: (f32, f32) = (1.0, 7.0);
 /// The least height between two nodes of a column, so their labels never touch.
 const NODE_SPACING: f32 = 16.0;
 /// Room kept around the network for its labels.
-const NETWORK_MARGIN: egui::Vec2 = vec2(150.0, 26.0);
+const NETWORK_MARGIN: egui::Vec2 = vec2(180.0, 26.0);
 /// Room under the timeline's bars for the dates, and above for the counts.
 const TIMELINE_MARGIN: (f32, f32) = (34.0, 18.0);
 /// Largest width of a timeline bar.
@@ -123,7 +123,7 @@ pub fn network_ui(
     let left_out: usize = network.left_out.iter().sum();
     ui.horizontal(|ui| {
         ui.label(format!(
-            "{} claims of the whole corpus with a speaker. Click a node to show its claims in the grid (all of them, with a speaker or not); drag it to move it.",
+            "{} claims with a speaker, in the whole corpus. Click a node to filter the grid to it; drag it to move it.",
             network.attributed
         ));
         if left_out > 0 {
