@@ -1347,3 +1347,16 @@ fn a_report_exported_from_the_menu_is_written_in_the_background() {
     assert!(html.contains("Content-Security-Policy"));
     harness.get_by_label_contains("Wrote 61 claims as Report (HTML)");
 }
+
+#[test]
+fn an_empty_grid_says_why_and_clears_its_filters() {
+    let mut harness = workbench(bundled());
+    let all = shown_rows(&harness).len();
+    type_into(&mut harness, "Filter:", "zzzz-no-such-words");
+    harness.run_steps(2);
+    assert!(shown_rows(&harness).is_empty());
+    harness.get_by_label("No claim matches these filters.");
+    click(&mut harness, "Clear every filter");
+    harness.run_steps(2);
+    assert_eq!(shown_rows(&harness).len(), all);
+}

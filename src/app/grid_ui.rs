@@ -70,6 +70,15 @@ pub fn grid_ui(
 ) {
     filters_ui(ui, ws, view, actors, commands);
     ui.separator();
+    if view.order.is_empty() && !ws.rows().is_empty() {
+        ui.horizontal(|ui| {
+            ui.label("No claim matches these filters.");
+            if ui.button("Clear every filter").clicked() {
+                view.filter = Filter::default();
+                commands.push(AppCommand::ClearActors);
+            }
+        });
+    }
     egui::ScrollArea::horizontal()
         .id_salt("claims-sideways")
         .auto_shrink(false)

@@ -282,6 +282,8 @@ pub struct ClaimbenchApp {
     export: Option<ExportJob>,
     /// Quit was chosen while an export was being written: close once it is.
     quit_after_export: bool,
+    /// The folder of the last export, where the next one is offered.
+    last_export_folder: Option<PathBuf>,
     /// A workspace that finished loading while unsaved work waits for an answer.
     waiting: Option<Box<Workspace>>,
     pending: Option<Pending>,
@@ -335,6 +337,7 @@ impl ClaimbenchApp {
             loader: None,
             export: None,
             quit_after_export: false,
+            last_export_folder: None,
             waiting: None,
             pending: None,
             discarded_revision: None,
@@ -804,7 +807,11 @@ impl ClaimbenchApp {
             UiCommand::SaveAs => self.save(ctx, true, None),
             UiCommand::ExportCsv | UiCommand::Export(_) => {
                 if self.workspace.is_some() {
-                    let folder = self.project_folder();
+                    // Where the last export went, else beside the project.
+                    let folder = self
+                        .last_export_folder
+                        .clone()
+                        .or_else(|| self.project_folder());
                     let (purpose, title, name, extension) = match command {
                         UiCommand::Export(format) => (
                             Purpose::Export(format),
@@ -1018,8 +1025,14 @@ impl ClaimbenchApp {
                     self.run_pending(ctx, then);
                 }
             }
-            Purpose::ExportCsv => self.export_csv_to(&path),
-            Purpose::Export(format) => self.export_to(ctx, format, &path),
+            Purpose::ExportCsv => {
+                self.last_export_folder = path.parent().map(Path::to_path_buf);
+                self.export_csv_to(&path);
+            }
+            Purpose::Export(format) => {
+                self.last_export_folder = path.parent().map(Path::to_path_buf);
+                self.export_to(ctx, format, &path);
+            }
             Purpose::LocateCorpus { project } => self.start_open(
                 ctx,
                 &OpenRequest::ProjectWithCorpus {

@@ -85,17 +85,28 @@ fn io(e: csv::Error) -> std::io::Error {
 pub fn write_claims(extraction: &Extraction, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = writer(out);
     w.write_record(COLUMNS).map_err(io)?;
+    // Looked up by id once, not searched for every claim.
+    let actors: std::collections::HashMap<&str, &str> = extraction
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let families: std::collections::HashMap<&str, &crate::extract::Family> = extraction
+        .families
+        .iter()
+        .map(|f| (f.id.as_str(), f))
+        .collect();
     let actor_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| extraction.actors.iter().find(|a| &a.id == id))
-            .map(|a| a.name.clone())
+        id.as_deref()
+            .and_then(|id| actors.get(id))
+            .map(|name| name.to_string())
             .unwrap_or_default()
     };
     for claim in &extraction.claims {
         let family = claim
             .family
-            .as_ref()
-            .and_then(|id| extraction.families.iter().find(|f| &f.id == id));
+            .as_deref()
+            .and_then(|id| families.get(id).copied());
         let figures = claim
             .numbers
             .iter()
