@@ -108,9 +108,7 @@ pub fn write(
             } else {
                 format!("{}/", options.publisher.url.trim_end_matches('/'))
             };
-            let value = web_annotation::collection(&records, &base);
-            serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
-            writeln!(out)
+            web_annotation::write(&records, &base, out)
         }
         ExportFormat::Html => report::write_html(workspace, out),
         ExportFormat::Markdown => report::write_markdown(workspace, out),

@@ -1,7 +1,7 @@
 //! W3C Web Annotation JSON-LD: the claims with a verdict or notes, each targeting its
 //! text by quote (exact, prefix, suffix) and by position in characters.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::record::Record;
 
@@ -31,10 +31,77 @@ impl CharCounter {
     }
 }
 
-/// An `AnnotationCollection` of the records with a verdict, conclusion or notes.
-pub fn collection(records: &[Record<'_>], id_base: &str) -> Value {
+// The model's objects, written straight from these structs (fields in the order the
+// output has always had: by name).
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    first: Page<'a>,
+    id: String,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    items: Vec<Annotation<'a>>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    body: Vec<Body<'a>>,
+    id: String,
+    motivation: &'static str,
+    target: Target<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    purpose: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    selector: (QuoteSelector<'a>, PositionSelector),
+    source: String,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// Writes an `AnnotationCollection` of the records with a verdict, conclusion or notes.
+pub fn write(
+    records: &[Record<'_>],
+    id_base: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut counter = CharCounter::default();
-    let items: Vec<Value> = records
+    let items: Vec<Annotation<'_>> = records
         .iter()
         .filter(|r| {
             r.annotation.is_some_and(|a| {
@@ -43,20 +110,26 @@ pub fn collection(records: &[Record<'_>], id_base: &str) -> Value {
         })
         .map(|r| annotation(r, id_base, &mut counter))
         .collect();
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "id": format!("{id_base}annotations"),
-        "total": items.len(),
-        "first": {
-            "type": "AnnotationPage",
-            "id": format!("{id_base}annotations/page1"),
-            "items": items,
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        first: Page {
+            id: format!("{id_base}annotations/page1"),
+            kind: "AnnotationPage",
+            items,
         },
-    })
+        id: format!("{id_base}annotations"),
+        total: 0,
+        kind: "AnnotationCollection",
+    };
+    let collection = Collection {
+        total: collection.first.items.len(),
+        ..collection
+    };
+    serde_json::to_writer_pretty(&mut *out, &collection).map_err(std::io::Error::other)?;
+    writeln!(out)
 }
 
-fn annotation(record: &Record<'_>, id_base: &str, counter: &mut CharCounter) -> Value {
+fn annotation<'a>(record: &Record<'a>, id_base: &str, counter: &mut CharCounter) -> Annotation<'a> {
     let text = record.document_text();
     let (start, end) = (record.claim.start, record.claim.end);
     let before = text.get(..start).unwrap_or("");
@@ -68,17 +141,22 @@ fn annotation(record: &Record<'_>, id_base: &str, counter: &mut CharCounter) -> 
         .nth(CONTEXT_CHARS - 1)
         .map_or(0, |(i, _)| i);
     let prefix = &before[prefix_from..];
-    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+    let suffix_to = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(i, _)| i);
+    let suffix = &after[..suffix_to];
     let start_char = counter.at(record.document_id(), text, start);
-    let end_char = start_char + text.get(start..end).unwrap_or("").chars().count();
+    let exact = text.get(start..end).unwrap_or(&record.claim.text);
+    let end_char = start_char + exact.chars().count();
     let annotation = record.annotation;
     let mut body = Vec::new();
     if let Some(v) = record.verdict() {
-        body.push(json!({
-            "type": "TextualBody",
-            "purpose": "assessing",
-            "value": v.label(),
-        }));
+        body.push(Body {
+            purpose: "assessing",
+            kind: "TextualBody",
+            value: v.label(),
+        });
     }
     for (purpose, value) in [
         (
@@ -88,7 +166,11 @@ fn annotation(record: &Record<'_>, id_base: &str, counter: &mut CharCounter) -> 
         ("commenting", annotation.map_or("", |a| a.notes.as_str())),
     ] {
         if !value.is_empty() {
-            body.push(json!({"type": "TextualBody", "purpose": purpose, "value": value}));
+            body.push(Body {
+                purpose,
+                kind: "TextualBody",
+                value,
+            });
         }
     }
     let meta = record.meta();
@@ -97,17 +179,26 @@ fn annotation(record: &Record<'_>, id_base: &str, counter: &mut CharCounter) -> 
         .clone()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| format!("{id_base}documents/{}", record.document_id()));
-    json!({
-        "type": "Annotation",
-        "id": format!("{id_base}annotations/{}", record.claim.id),
-        "motivation": "assessing",
-        "body": body,
-        "target": {
-            "source": source,
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": text.get(start..end).unwrap_or(&record.claim.text), "prefix": prefix, "suffix": suffix},
-                {"type": "TextPositionSelector", "start": start_char, "end": end_char},
-            ],
+    Annotation {
+        body,
+        id: format!("{id_base}annotations/{}", record.claim.id),
+        motivation: "assessing",
+        target: Target {
+            selector: (
+                QuoteSelector {
+                    exact,
+                    prefix,
+                    suffix,
+                    kind: "TextQuoteSelector",
+                },
+                PositionSelector {
+                    end: end_char,
+                    start: start_char,
+                    kind: "TextPositionSelector",
+                },
+            ),
+            source,
         },
-    })
+        kind: "Annotation",
+    }
 }
