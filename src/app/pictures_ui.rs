@@ -54,7 +54,11 @@ impl BottomTab {
 /// What the pictures remember between frames.
 #[derive(Default)]
 pub struct PicturesView {
+    /// The counts the network is drawn from, for a layout generation of the workspace.
+    counts: Option<(u64, crate::workspace::network::Counts)>,
     network: Option<((u64, usize), Network)>,
+    /// Where the researcher dragged nodes to, kept when the panel is resized.
+    dragged: std::collections::HashMap<NodeKey, [f32; 2]>,
     timeline: Option<(u64, Timeline)>,
     /// Where a drag across the timeline started, in points.
     brush_from: Option<f32>,
@@ -63,9 +67,21 @@ pub struct PicturesView {
 impl PicturesView {
     fn network(&mut self, ws: &Workspace, per_column: usize) -> &mut Network {
         // Verdicts and notes change nothing drawn here: only rebuilt rows and actors do.
-        let key = (ws.layout_generation(), per_column);
+        let generation = ws.layout_generation();
+        if self.counts.as_ref().map(|(g, _)| *g) != Some(generation) {
+            self.counts = Some((generation, crate::workspace::network::Counts::of(ws)));
+            self.dragged.clear();
+        }
+        let key = (generation, per_column);
         if self.network.as_ref().map(|(k, _)| *k) != Some(key) {
-            self.network = Some((key, Network::build(ws, per_column)));
+            let counts = &self.counts.as_ref().expect("just counted").1;
+            let mut network = Network::from_counts(counts, per_column);
+            for node in &mut network.nodes {
+                if let Some(&p) = self.dragged.get(&node.key) {
+                    node.position = p;
+                }
+            }
+            self.network = Some((key, network));
         }
         &mut self.network.as_mut().expect("just built").1
     }
@@ -115,6 +131,7 @@ pub fn network_ui(
         .floor()
         .max(1.0) as usize;
     let network = view.network(ws, per_column);
+    let mut dragged_to: Option<(NodeKey, [f32; 2])> = None;
     if network.nodes.is_empty() {
         ui.label("No claim has a speaker yet, so there is no attribution to draw.");
         return;
@@ -254,6 +271,11 @@ pub fn network_ui(
         let p = &mut network.nodes[i].position;
         p[0] = (p[0] + delta.x / inner.width().max(1.0)).clamp(0.0, 1.0);
         p[1] = (p[1] + delta.y / inner.height().max(1.0)).clamp(0.0, 1.0);
+        let p = *p;
+        dragged_to = Some((network.nodes[i].key.clone(), p));
+    }
+    if let Some((key, p)) = dragged_to {
+        view.dragged.insert(key, p);
     }
 }
 

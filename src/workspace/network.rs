@@ -106,7 +106,67 @@ impl Network {
     /// Builds the network of every attributed claim, keeping at most `per_column` nodes
     /// in a column (and never more than [`MAX_NODES_PER_COLUMN`]), and lays it out.
     pub fn build(ws: &Workspace, per_column: usize) -> Self {
+        Self::from_counts(&Counts::of(ws), per_column)
+    }
+
+    /// The network of `counts`, keeping at most `per_column` nodes a column, laid out.
+    pub fn from_counts(counts: &Counts, per_column: usize) -> Self {
         let per_column = per_column.clamp(1, MAX_NODES_PER_COLUMN);
+        let mut network = Network {
+            attributed: counts.attributed,
+            ..Network::default()
+        };
+        let mut index: HashMap<&NodeKey, usize> = HashMap::new();
+        for (column, nodes) in counts.columns.iter().enumerate() {
+            network.left_out[column] = nodes.len().saturating_sub(per_column);
+            let kept = &nodes[..nodes.len().min(per_column)];
+            for (rank, (key, claims, label)) in kept.iter().enumerate() {
+                let layer = match key {
+                    NodeKey::Outlet(_) => Layer::Outlet,
+                    NodeKey::Speaker(_) => Layer::Speaker,
+                    NodeKey::About(_) => Layer::About,
+                };
+                index.insert(key, network.nodes.len());
+                network.nodes.push(Node {
+                    label: label.clone(),
+                    key: key.clone(),
+                    layer,
+                    claims: *claims,
+                    position: [COLUMN_X[column], (rank as f32 + 0.5) / kept.len() as f32],
+                });
+            }
+        }
+        let mut edges: Vec<Edge> = counts
+            .edges
+            .iter()
+            .filter_map(|((a, b), claims)| {
+                Some(Edge {
+                    from: *index.get(a)?,
+                    to: *index.get(b)?,
+                    claims: *claims,
+                })
+            })
+            .collect();
+        edges.sort_by_key(|e| (e.from, e.to));
+        network.edges = edges;
+        network.lay_out();
+        network
+    }
+}
+
+/// What the network is drawn from: every node with its claims and name, each column
+/// most claims first, and every edge's claims. One pass over the claims; choosing the
+/// nodes that fit and laying them out is done from it.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    columns: [Vec<(NodeKey, usize, String)>; 3],
+    edges: Vec<((NodeKey, NodeKey), usize)>,
+    attributed: usize,
+}
+
+impl Counts {
+    /// Counts the attributed claims of `ws`.
+    pub fn of(ws: &Workspace) -> Self {
         // Counted with small integer keys: outlets numbered once per document, actors by
         // index; names are looked at only for the nodes kept.
         let mut outlet_names: Vec<Option<String>> = Vec::new();
@@ -191,50 +251,28 @@ impl Network {
         for ((sp, a), n) in said_about {
             edge_counts.push(((NodeKey::Speaker(sp), NodeKey::About(a)), n));
         }
-        let mut network = Network {
-            attributed,
-            ..Network::default()
-        };
-        let mut index: HashMap<NodeKey, usize> = HashMap::new();
-        for (column, mut nodes) in counts.into_iter().enumerate() {
-            // Most claims first; ties by name, so the order never depends on hashing.
-            let label = |k: &NodeKey| label_of(ws, k);
-            nodes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| label(&a.0).cmp(&label(&b.0))));
-            network.left_out[column] = nodes.len().saturating_sub(per_column);
-            nodes.truncate(per_column);
-            let n = nodes.len();
-            for (rank, (key, claims)) in nodes.into_iter().enumerate() {
-                let layer = match key {
-                    NodeKey::Outlet(_) => Layer::Outlet,
-                    NodeKey::Speaker(_) => Layer::Speaker,
-                    NodeKey::About(_) => Layer::About,
-                };
-                index.insert(key.clone(), network.nodes.len());
-                network.nodes.push(Node {
-                    label: label(&key),
-                    key,
-                    layer,
-                    claims,
-                    position: [COLUMN_X[column], (rank as f32 + 0.5) / n as f32],
-                });
-            }
-        }
-        let mut edges: Vec<Edge> = edge_counts
-            .into_iter()
-            .filter_map(|((a, b), claims)| {
-                Some(Edge {
-                    from: *index.get(&a)?,
-                    to: *index.get(&b)?,
-                    claims,
+        // Most claims first; ties by name (named once each), so the order never depends
+        // on hashing.
+        let columns = counts.map(|nodes| {
+            let mut named: Vec<(NodeKey, usize, String)> = nodes
+                .into_iter()
+                .map(|(k, n)| {
+                    let label = label_of(ws, &k);
+                    (k, n, label)
                 })
-            })
-            .collect();
-        edges.sort_by_key(|e| (e.from, e.to));
-        network.edges = edges;
-        network.lay_out();
-        network
+                .collect();
+            named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+            named
+        });
+        Counts {
+            columns,
+            edges: edge_counts,
+            attributed,
+        }
     }
+}
 
+impl Network {
     /// The node standing for `key`.
     pub fn node_of(&self, key: &NodeKey) -> Option<usize> {
         self.nodes.iter().position(|n| &n.key == key)
