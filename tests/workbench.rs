@@ -1360,3 +1360,19 @@ fn an_empty_grid_says_why_and_clears_its_filters() {
     harness.run_steps(2);
     assert_eq!(shown_rows(&harness).len(), all);
 }
+
+#[test]
+fn the_bundled_corpus_has_a_timeline_of_its_one_dated_article() {
+    let mut harness = workbench(bundled());
+    click(&mut harness, "Timeline");
+    harness.run_steps(3);
+    // Four of the five articles carry no date; they are counted apart.
+    harness.get_by_label_contains("4 documents (");
+    let bar = harness
+        .get_all_by_label_contains("10 Jul 2019: 1 documents, ")
+        .next()
+        .expect("a bar for the dated article");
+    bar.hover();
+    harness.run_steps(2);
+    harness.snapshot("workbench_timeline_bundled");
+}

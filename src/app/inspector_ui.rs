@@ -434,8 +434,13 @@ fn figures_strip_ui(
     let log = lo > 0.0 && hi / lo > 100.0;
     let scale = |v: f64| if log { v.ln() } else { v };
     let (slo, shi) = (scale(lo), scale(hi));
+    // A row per document, in order of publication where the dates are known (undated
+    // documents after the dated ones, in corpus order).
+    let date_of = |d: usize| {
+        crate::workspace::timeline::date_of(ws.corpus().documents[d].meta.published.as_deref())
+    };
     let mut documents: Vec<usize> = points.iter().map(|p| p.1).collect();
-    documents.sort_unstable();
+    documents.sort_unstable_by_key(|&d| (date_of(d).is_none(), date_of(d), d));
     documents.dedup();
     let width = ui.available_width().max(120.0);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, STRIP_HEIGHT), egui::Sense::hover());
@@ -495,9 +500,10 @@ fn figures_strip_ui(
                 figures_text(&ws.rows()[member].claim)
             ));
         let name = format!(
-            "Figure {} of {}",
+            "Figure {} of {}{}",
             format_value(value),
-            ws.document_label(document)
+            ws.document_label(document),
+            date_of(document).map_or(String::new(), |d| format!(", published {d}"))
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if response.clicked() && !here {

@@ -308,8 +308,7 @@ pub fn timeline_ui(
     };
     ui.horizontal(|ui| {
         ui.label(format!(
-            "Claims of the whole corpus by {} of publication. Drag across the bars, or click one, to show the claims of those {}s in the grid.",
-            step.label(),
+            "Claims (bars) and documents (inner bars) by {} of publication, whole corpus. Drag across bars, or click one, to filter the grid.",
             step.label()
         ));
         if timeline.undated_documents > 0 {
@@ -335,6 +334,7 @@ pub fn timeline_ui(
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let bar_color = ui.visuals().hyperlink_color;
+    let documents_color = ui.visuals().text_color().gamma_multiply(0.6);
     // The chosen bars stand out in a warm colour in either theme.
     let chosen = Color32::from_rgb(0xe8, 0x8a, 0x2a);
     painter.line_segment(
@@ -363,6 +363,20 @@ pub fn timeline_ui(
                 bar_color
             },
         );
+        // The documents of the period: a thin dark bar inside the claims' bar, on the
+        // same scale of the tallest claims bar (documents hold at least one claim each
+        // when they hold any).
+        if b.documents > 0 {
+            let dh = (b.documents as f32 / most * plot.height()).max(2.0);
+            painter.rect_filled(
+                egui::Rect::from_min_max(
+                    pos2(x - bar / 6.0, plot.bottom() - dh),
+                    pos2(x + bar / 6.0, plot.bottom()),
+                ),
+                1.0,
+                documents_color,
+            );
+        }
         if b.claims > 0 && slot > 18.0 {
             painter.text(
                 pos2(x, bar_rect.top() - 2.0),
