@@ -291,3 +291,23 @@ fn a_stray_opening_mark_does_not_swallow_the_paragraphs_after_it() {
     assert_eq!(speaker_of(&x, "40 stations").as_deref(), Some("Anna Berg"));
     assert_eq!(speaker_of(&x, "12 million"), None);
 }
+
+#[test]
+fn a_role_noun_goes_back_to_the_person_it_introduced() {
+    let text = format!(
+        "{OPENING}Health minister Anna Berg said 400 clinics would close by 2026.\n\
+         Hospital director Sofia Marquez said the plan would cost 3 million pounds.\n\
+         The hospital director added that 5 percent of beds would go."
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        speaker_of(&x, "5 percent").as_deref(),
+        Some("Sofia Marquez")
+    );
+    let marquez = x
+        .actors
+        .iter()
+        .find(|a| a.name == "Sofia Marquez")
+        .expect("an actor");
+    assert_eq!(marquez.kind, claimbench::extract::ActorKind::Person);
+}

@@ -73,6 +73,8 @@ pub enum List {
     DocumentVerbs,
     /// `[claim_nouns]`
     ClaimNouns,
+    /// `[person_roles]`
+    PersonRoles,
     /// Every inflection of the `[event_verbs]` (made at start-up, not a section).
     EventForms,
     /// `[duration_units]`
@@ -109,7 +111,7 @@ pub enum List {
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 47] = [
+    pub const ALL: [List; 48] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
@@ -141,6 +143,7 @@ impl List {
         List::DocumentNouns,
         List::DocumentVerbs,
         List::ClaimNouns,
+        List::PersonRoles,
         List::EventForms,
         List::DurationUnits,
         List::PluralNumbers,
@@ -193,6 +196,7 @@ impl List {
             List::DocumentNouns => "document_nouns",
             List::DocumentVerbs => "document_verbs",
             List::ClaimNouns => "claim_nouns",
+            List::PersonRoles => "person_roles",
             List::EventForms => "event forms",
             List::DurationUnits => "duration_units",
             List::PluralNumbers => "plural_numbers",

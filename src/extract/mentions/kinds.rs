@@ -317,6 +317,12 @@ impl<'a> Finder<'a> {
         };
         let before = first.token.checked_sub(1).and_then(word_at);
         let before2 = first.token.checked_sub(2).and_then(word_at);
+        // "hospital director Sofia Marquez": a role in lower case right before a full name.
+        if before.is_some_and(|w| lex.has(List::PersonRoles, w))
+            && pieces.iter().filter(|p| !p.connector).count() >= 2
+        {
+            return Some((ActorKind::Person, strength::SHAPE));
+        }
         // "the town of Layron", "the province of X".
         if before == Some("of") && before2.is_some_and(|w| lex.has(List::PlaceHeads, w)) {
             return Some((ActorKind::Place, strength::HEAD_WORD));

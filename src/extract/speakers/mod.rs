@@ -247,7 +247,8 @@ impl<'a> Attributor<'a> {
             .take(LOOK_BACK_MENTIONS)
             .find(|(_, m)| {
                 let near = |t: usize| self.word(t).is_some_and(|w| w == role);
-                m.kind == ActorKind::Person
+                // A person, or a name of no known kind the role itself speaks for.
+                matches!(m.kind, ActorKind::Person | ActorKind::Other)
                     && ((1..=2).any(|d| m.first_token >= d && near(m.first_token - d))
                         || (1..=4).any(|d| near(m.end_token + d - 1)))
             })
