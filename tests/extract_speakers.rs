@@ -309,5 +309,5 @@ fn a_role_noun_goes_back_to_the_person_it_introduced() {
         .iter()
         .find(|a| a.name == "Sofia Marquez")
         .expect("an actor");
-    assert_eq!(marquez.kind, claimbench::extract::ActorKind::Person);
+    assert_eq!(marquez.kind, extract::ActorKind::Person);
 }
