@@ -413,3 +413,24 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
         }
     }
 }
+
+#[test]
+fn every_export_counts_what_it_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    for format in ExportFormat::ALL {
+        let progress = export::Progress::default();
+        let mut out = Vec::new();
+        export::write_counting(&ws, format, &options(), &mut out, &progress).expect("writes");
+        let (done, total) = progress.get();
+        assert!(total > 0, "{format:?} says what it will write");
+        assert_eq!(done, total, "{format:?} counted every item it wrote");
+        let expected = match format {
+            ExportFormat::Csv | ExportFormat::Json => ws.rows().len(),
+            ExportFormat::Claimreview => 3,
+            ExportFormat::WebAnnotation => 4,
+            ExportFormat::Html | ExportFormat::Markdown => total,
+        };
+        assert_eq!(total, expected, "{format:?}");
+    }
+}

@@ -159,15 +159,24 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
         }
         if let Some(job) = &app.export {
             ui.spinner();
-            ui.label(format!(
-                "Exporting {} to {}… {:.0} s",
-                job.what,
-                job.path.file_name().map_or_else(
-                    || job.path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                ),
-                job.started.elapsed().as_secs_f32()
-            ))
+            let (done, total) = job.progress.get();
+            let name = job.path.file_name().map_or_else(
+                || job.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.add(
+                egui::ProgressBar::new(if total > 0 {
+                    done as f32 / total as f32
+                } else {
+                    0.0
+                })
+                .text(format!(
+                    "Exporting {} to {name}: {done} of {total} written, {:.0} s",
+                    job.what,
+                    job.started.elapsed().as_secs_f32()
+                ))
+                .desired_width(420.0),
+            )
             .on_hover_text("The export is written in the background; you can go on working.");
             if app.quit_after_export {
                 ui.label("Claimbench closes once it is written.");

@@ -190,6 +190,8 @@ pub struct ExportJob {
     pub path: PathBuf,
     /// When it started.
     pub started: std::time::Instant,
+    /// How far it has got.
+    pub progress: std::sync::Arc<crate::export::Progress>,
     receiver: std::sync::mpsc::Receiver<std::io::Result<()>>,
 }
 
@@ -1154,19 +1156,22 @@ impl ClaimbenchApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         let target = path.to_path_buf();
         let wake = ctx.clone();
+        let progress = std::sync::Arc::new(crate::export::Progress::default());
+        let counted = std::sync::Arc::clone(&progress);
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
                 let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let mut text = Vec::new();
-                    crate::export::write(&ws, format, &options, &mut text).and_then(|()| {
-                        crate::project::save::write_atomically(
-                            &target,
-                            &String::from_utf8_lossy(&text),
-                            false,
-                        )
-                        .map(|_| ())
-                    })
+                    crate::export::write_counting(&ws, format, &options, &mut text, &counted)
+                        .and_then(|()| {
+                            crate::project::save::write_atomically(
+                                &target,
+                                &String::from_utf8_lossy(&text),
+                                false,
+                            )
+                            .map(|_| ())
+                        })
                 }))
                 .unwrap_or_else(|_| {
                     Err(std::io::Error::other(
@@ -1182,6 +1187,7 @@ impl ClaimbenchApp {
                     what,
                     path: path.to_path_buf(),
                     started: std::time::Instant::now(),
+                    progress,
                     receiver,
                 });
             }

@@ -19,13 +19,11 @@ pub struct Publisher {
 }
 
 /// The reviews of the records that have a verdict, as one JSON-LD array.
-pub fn reviews(records: &[Record<'_>], publisher: &Publisher) -> Value {
-    Value::Array(
-        records
-            .iter()
-            .filter_map(|r| review(r, publisher))
-            .collect(),
-    )
+pub fn reviews(records: &[Record<'_>], publisher: &Publisher) -> Vec<Value> {
+    records
+        .iter()
+        .filter_map(|r| review(r, publisher))
+        .collect()
 }
 
 fn review(record: &Record<'_>, publisher: &Publisher) -> Option<Value> {

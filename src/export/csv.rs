@@ -151,12 +151,25 @@ pub fn write_rows(
     bom: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    write_rows_counting(workspace, rows, bom, out, &super::Progress::default())
+}
+
+/// Like [`write_rows`], counting the rows written into `progress`.
+pub fn write_rows_counting(
+    workspace: &Workspace,
+    rows: &[usize],
+    bom: bool,
+    out: &mut dyn Write,
+    progress: &super::Progress,
+) -> std::io::Result<()> {
+    progress.begin(rows.len());
     if bom {
         out.write_all(BOM)?;
     }
     let mut w = writer(out);
     w.write_record(WORK_COLUMNS).map_err(io)?;
     for record in rows.iter().filter_map(|&r| Record::of(workspace, r)) {
+        progress.step();
         let meta = record.meta();
         let verdict = record.verdict();
         let annotation = record.annotation;

@@ -27,7 +27,7 @@ pub struct ProjectExport<'a> {
     /// Families of claims that state the same thing.
     pub families: &'a [Family],
     /// Every claim, with its work.
-    pub claims: Vec<ClaimExport<'a>>,
+    pub claims: super::Counted<'a, ClaimExport<'a>>,
     /// Work whose claim could not be found in the corpus any more.
     pub unattached: Vec<&'a Annotation>,
 }
@@ -83,9 +83,13 @@ pub struct ClaimExport<'a> {
 }
 
 /// Writes the project as pretty JSON.
-pub fn write(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    workspace: &Workspace,
+    out: &mut dyn std::io::Write,
+    progress: &super::Progress,
+) -> std::io::Result<()> {
     let extraction = workspace.extraction();
-    let claims = Record::all(workspace)
+    let claims: Vec<ClaimExport<'_>> = Record::all(workspace)
         .into_iter()
         .map(|r| ClaimExport {
             id: &r.claim.id,
@@ -104,6 +108,7 @@ pub fn write(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Re
             work: r.annotation,
         })
         .collect();
+    progress.begin(claims.len());
     let export = ProjectExport {
         format: "claimbench-export",
         version: 1,
@@ -124,7 +129,10 @@ pub fn write(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Re
             })
             .collect(),
         families: &extraction.families,
-        claims,
+        claims: super::Counted {
+            items: claims,
+            progress,
+        },
         unattached: workspace
             .orphans()
             .iter()

@@ -82,6 +82,56 @@ pub struct ExportOptions {
     pub publisher: claimreview::Publisher,
 }
 
+/// How far an export has got: items written of the items it will write (claims, or
+/// reviews, or annotations, as the format holds them). Read from another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Items written so far.
+    pub done: std::sync::atomic::AtomicUsize,
+    /// Items the export writes, once it knows.
+    pub total: std::sync::atomic::AtomicUsize,
+}
+
+impl Progress {
+    /// Says how many items the export will write.
+    pub(crate) fn begin(&self, total: usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.done.store(0, Relaxed);
+        self.total.store(total, Relaxed);
+    }
+
+    /// One more item written.
+    pub(crate) fn step(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Done and total, as read now.
+    pub fn get(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.done.load(Relaxed), self.total.load(Relaxed))
+    }
+}
+
+/// A list serialized element by element, each counted into a [`Progress`] as written.
+pub struct Counted<'p, T> {
+    /// The elements.
+    pub items: Vec<T>,
+    /// Where each written element is counted.
+    pub progress: &'p Progress,
+}
+
+impl<T: serde::Serialize> serde::Serialize for Counted<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for item in &self.items {
+            seq.serialize_element(item)?;
+            self.progress.step();
+        }
+        seq.end()
+    }
+}
+
 /// Writes the workspace's claims and work in `format`.
 pub fn write(
     workspace: &Workspace,
@@ -89,16 +139,32 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    write_counting(workspace, format, options, out, &Progress::default())
+}
+
+/// Like [`write`], counting what is written into `progress` as it goes.
+pub fn write_counting(
+    workspace: &Workspace,
+    format: ExportFormat,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+    progress: &Progress,
+) -> std::io::Result<()> {
     match format {
         ExportFormat::Csv => {
             let rows: Vec<usize> = (0..workspace.rows().len()).collect();
-            csv::write_rows(workspace, &rows, options.bom, out)
+            csv::write_rows_counting(workspace, &rows, options.bom, out, progress)
         }
-        ExportFormat::Json => json::write(workspace, out),
+        ExportFormat::Json => json::write(workspace, out, progress),
         ExportFormat::Claimreview => {
             let records = record::Record::all(workspace);
-            let value = claimreview::reviews(&records, &options.publisher);
-            serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
+            let reviews = claimreview::reviews(&records, &options.publisher);
+            progress.begin(reviews.len());
+            let counted = Counted {
+                items: reviews,
+                progress,
+            };
+            serde_json::to_writer_pretty(&mut *out, &counted).map_err(std::io::Error::other)?;
             writeln!(out)
         }
         ExportFormat::WebAnnotation => {
@@ -108,9 +174,9 @@ pub fn write(
             } else {
                 format!("{}/", options.publisher.url.trim_end_matches('/'))
             };
-            web_annotation::write(&records, &base, out)
+            web_annotation::write(&records, &base, out, progress)
         }
-        ExportFormat::Html => report::write_html(workspace, out),
-        ExportFormat::Markdown => report::write_markdown(workspace, out),
+        ExportFormat::Html => report::write_html(workspace, out, progress),
+        ExportFormat::Markdown => report::write_markdown(workspace, out, progress),
     }
 }

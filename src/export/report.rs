@@ -194,7 +194,11 @@ fn followable(url: &str) -> Option<&str> {
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
 /// Writes the report as one self-contained HTML page.
-pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_html(
+    workspace: &Workspace,
+    out: &mut dyn std::io::Write,
+    progress: &super::Progress,
+) -> std::io::Result<()> {
     let records = Record::all(workspace);
     let (counts, none) = verdict_counts(&records);
     let mut s = String::new();
@@ -225,7 +229,9 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
         let _ = write!(s, "<tr><td>{}</td><td>{n}</td></tr>", html(v.label()));
     }
     let _ = writeln!(s, "<tr><td>No verdict yet</td><td>{none}</td></tr></table>");
-    for (heading, conflict, members) in sections(&records, fams) {
+    let sections = sections(&records, fams);
+    progress.begin(sections.iter().map(|(_, _, m)| m.len()).sum());
+    for (heading, conflict, members) in sections {
         let _ = write!(
             s,
             "<h2>{}{}</h2>\n<table><tr><th>Document</th><th>Outlet</th><th>Date</th><th>Speaker</th><th>Figures</th><th>Claim</th><th>Verdict</th></tr>",
@@ -233,6 +239,7 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
             html(&heading)
         );
         for r in &members {
+            progress.step();
             let meta = r.meta();
             let _ = write!(
                 s,
@@ -290,7 +297,11 @@ pub fn write_html(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::i
 }
 
 /// Writes the report as Markdown.
-pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_markdown(
+    workspace: &Workspace,
+    out: &mut dyn std::io::Write,
+    progress: &super::Progress,
+) -> std::io::Result<()> {
     let records = Record::all(workspace);
     let (counts, none) = verdict_counts(&records);
     let fams = families(workspace, &records);
@@ -310,7 +321,9 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
         let _ = writeln!(s, "| {} | {n} |", md(v.label()));
     }
     let _ = writeln!(s, "| No verdict yet | {none} |");
-    for (heading, conflict, members) in sections(&records, fams) {
+    let sections = sections(&records, fams);
+    progress.begin(sections.iter().map(|(_, _, m)| m.len()).sum());
+    for (heading, conflict, members) in sections {
         let _ = writeln!(
             s,
             "\n## {}{}\n",
@@ -319,6 +332,7 @@ pub fn write_markdown(workspace: &Workspace, out: &mut dyn std::io::Write) -> st
         );
         s.push_str("| Document | Outlet | Date | Speaker | Figures | Claim | Verdict |\n|---|---|---|---|---|---|---|\n");
         for r in &members {
+            progress.step();
             let meta = r.meta();
             let _ = writeln!(
                 s,

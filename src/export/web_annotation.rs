@@ -48,7 +48,7 @@ struct Collection<'a> {
 #[derive(Serialize)]
 struct Page<'a> {
     id: String,
-    items: Vec<Annotation<'a>>,
+    items: super::Counted<'a, Annotation<'a>>,
     #[serde(rename = "type")]
     kind: &'static str,
 }
@@ -99,6 +99,7 @@ pub fn write(
     records: &[Record<'_>],
     id_base: &str,
     out: &mut dyn std::io::Write,
+    progress: &super::Progress,
 ) -> std::io::Result<()> {
     let mut counter = CharCounter::default();
     let items: Vec<Annotation<'_>> = records
@@ -110,20 +111,17 @@ pub fn write(
         })
         .map(|r| annotation(r, id_base, &mut counter))
         .collect();
+    progress.begin(items.len());
     let collection = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{id_base}annotations"),
+        total: items.len(),
+        kind: "AnnotationCollection",
         first: Page {
             id: format!("{id_base}annotations/page1"),
             kind: "AnnotationPage",
-            items,
+            items: super::Counted { items, progress },
         },
-        id: format!("{id_base}annotations"),
-        total: 0,
-        kind: "AnnotationCollection",
-    };
-    let collection = Collection {
-        total: collection.first.items.len(),
-        ..collection
     };
     serde_json::to_writer_pretty(&mut *out, &collection).map_err(std::io::Error::other)?;
     writeln!(out)
