@@ -85,14 +85,16 @@ impl PicturesView {
         }
         &mut self.network.as_mut().expect("just built").1
     }
+}
 
-    fn timeline(&mut self, ws: &Workspace) -> &Timeline {
-        let key = ws.layout_generation();
-        if self.timeline.as_ref().map(|(k, _)| *k) != Some(key) {
-            self.timeline = Some((key, Timeline::build(ws)));
-        }
-        &self.timeline.as_ref().expect("just built").1
+/// The timeline of `ws`, rebuilt in `cache` only when its rows changed. A function of the
+/// cache field alone, so the drawing may borrow it while it changes the brush.
+fn timeline_of<'c>(cache: &'c mut Option<(u64, Timeline)>, ws: &Workspace) -> &'c Timeline {
+    let key = ws.layout_generation();
+    if cache.as_ref().map(|(k, _)| *k) != Some(key) {
+        *cache = Some((key, Timeline::build(ws)));
     }
+    &cache.as_ref().expect("just built").1
 }
 
 /// The tabs above the panel.
@@ -298,7 +300,7 @@ pub fn timeline_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let brush_from = view.brush_from;
-    let timeline = view.timeline(ws).clone();
+    let timeline = timeline_of(&mut view.timeline, ws);
     let Some(step) = timeline.step else {
         ui.label(format!(
             "No document has a publication date, so there is no timeline to draw ({} documents).",

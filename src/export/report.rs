@@ -71,6 +71,40 @@ fn sections<'a>(
     out
 }
 
+/// What both forms of the report hold, worked out once: the summary's figures and the
+/// sections; `progress` is told how many claim rows the sections will write.
+struct Contents<'a> {
+    documents: usize,
+    claims: usize,
+    with_verdict: usize,
+    families: usize,
+    conflicts: usize,
+    counts: Vec<(Verdict, usize)>,
+    none: usize,
+    sections: Vec<(String, bool, Vec<Record<'a>>)>,
+}
+
+impl<'a> Contents<'a> {
+    fn of(workspace: &'a Workspace, progress: &super::Progress) -> Self {
+        let records = Record::all(workspace);
+        let (counts, none) = verdict_counts(&records);
+        let fams = families(workspace, &records);
+        let (families, conflicts) = (fams.len(), fams.iter().filter(|(f, _)| f.conflict).count());
+        let sections = sections(&records, fams);
+        progress.begin(sections.iter().map(|(_, _, m)| m.len()).sum());
+        Self {
+            documents: workspace.corpus().documents.len(),
+            claims: records.len(),
+            with_verdict: records.len() - none,
+            families,
+            conflicts,
+            counts,
+            none,
+            sections,
+        }
+    }
+}
+
 /// Verdict counts, truest first, then the claims without one.
 fn verdict_counts(records: &[Record<'_>]) -> (Vec<(Verdict, usize)>, usize) {
     let counts = Verdict::ALL
@@ -199,10 +233,9 @@ pub fn write_html(
     out: &mut dyn std::io::Write,
     progress: &super::Progress,
 ) -> std::io::Result<()> {
-    let records = Record::all(workspace);
-    let (counts, none) = verdict_counts(&records);
+    let c = Contents::of(workspace, progress);
+    let none = c.none;
     let mut s = String::new();
-    let fams = families(workspace, &records);
     let title = format!("Claimbench report: {}", workspace.title());
     let _ = write!(
         s,
@@ -219,19 +252,13 @@ pub fn write_html(
     let _ = write!(
         s,
         "<h2>Summary</h2>\n<p>{} documents, {} claims, {} with a verdict, {} families of claims that state the same thing ({} with conflicting figures).</p>\n<table><tr><th>Verdict</th><th>Claims</th></tr>",
-        workspace.corpus().documents.len(),
-        records.len(),
-        records.len() - none,
-        fams.len(),
-        fams.iter().filter(|(f, _)| f.conflict).count()
+        c.documents, c.claims, c.with_verdict, c.families, c.conflicts
     );
-    for (v, n) in &counts {
+    for (v, n) in &c.counts {
         let _ = write!(s, "<tr><td>{}</td><td>{n}</td></tr>", html(v.label()));
     }
     let _ = writeln!(s, "<tr><td>No verdict yet</td><td>{none}</td></tr></table>");
-    let sections = sections(&records, fams);
-    progress.begin(sections.iter().map(|(_, _, m)| m.len()).sum());
-    for (heading, conflict, members) in sections {
+    for (heading, conflict, members) in c.sections {
         let _ = write!(
             s,
             "<h2>{}{}</h2>\n<table><tr><th>Document</th><th>Outlet</th><th>Date</th><th>Speaker</th><th>Figures</th><th>Claim</th><th>Verdict</th></tr>",
@@ -302,28 +329,21 @@ pub fn write_markdown(
     out: &mut dyn std::io::Write,
     progress: &super::Progress,
 ) -> std::io::Result<()> {
-    let records = Record::all(workspace);
-    let (counts, none) = verdict_counts(&records);
-    let fams = families(workspace, &records);
+    let c = Contents::of(workspace, progress);
+    let none = c.none;
     let mut s = String::new();
     let _ = writeln!(s, "# Claimbench report: {}\n", md(&workspace.title()));
     let _ = writeln!(
         s,
         "{} documents, {} claims, {} with a verdict, {} families of claims that state the same thing ({} with conflicting figures).\n",
-        workspace.corpus().documents.len(),
-        records.len(),
-        records.len() - none,
-        fams.len(),
-        fams.iter().filter(|(f, _)| f.conflict).count()
+        c.documents, c.claims, c.with_verdict, c.families, c.conflicts
     );
     s.push_str("| Verdict | Claims |\n|---|---|\n");
-    for (v, n) in &counts {
+    for (v, n) in &c.counts {
         let _ = writeln!(s, "| {} | {n} |", md(v.label()));
     }
     let _ = writeln!(s, "| No verdict yet | {none} |");
-    let sections = sections(&records, fams);
-    progress.begin(sections.iter().map(|(_, _, m)| m.len()).sum());
-    for (heading, conflict, members) in sections {
+    for (heading, conflict, members) in c.sections {
         let _ = writeln!(
             s,
             "\n## {}{}\n",

@@ -32,9 +32,6 @@ impl<'a> Attributor<'a> {
         if let Some(found) = self.according_to(first, end) {
             return Some(found);
         }
-        if let Some(found) = self.closing_tag(first, end) {
-            return Some(found);
-        }
         if let Some(a) = self.claim_was_that(first, end) {
             return Some((
                 Attribution {

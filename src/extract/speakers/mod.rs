@@ -77,7 +77,8 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
         if s.kind == SentenceKind::Heading {
             // "Iran says U.S. has ...": a headline names its speaker without quotes.
             out.push(
-                a.indirect(s.first_token, s.end_token)
+                a.closing_tag(s.first_token, s.end_token)
+                    .or_else(|| a.indirect(s.first_token, s.end_token))
                     .map_or_else(Attribution::default, |(att, _)| att),
             );
             previous = None;
@@ -126,7 +127,9 @@ pub fn attribute(text: &str, seg: &Segmented, actors: &DocumentActors) -> Vec<At
             (Attribution { speaker, via }, subject)
         } else if let Some(intro) = introducing.filter(|_| {
             seg.tokens[first].kind == TokenKind::Quote
-                && !seg.quotes.iter().any(|q| q.open == first)
+                // Quotations stand in order: one opening here is the first not closed
+                // before the sentence.
+                && seg.quotes.get(k).is_none_or(|q| q.open != first)
         }) {
             unclosed = Some((intro, s.paragraph));
             (intro, None)
