@@ -31,6 +31,10 @@ pub enum Command {
     /// Extract documents, actors, claims and families and print them (JSON or CSV) on
     /// standard output. Warnings about skipped or repaired files go to standard error.
     Extract(ExtractArgs),
+    /// Put together the outputs of `extract --per-document` (the reduce step of a run on
+    /// many machines): actors across documents, families, conflicts. Prints exactly what
+    /// `extract` prints for the whole corpus.
+    Merge(MergeArgs),
     /// Load a project and its corpus, re-attach the work, and report. Exit code 0 when
     /// the project loads (unattached work is reported, not an error), 1 when it cannot be
     /// loaded or holds fields this Claimbench does not know, 2 for usage errors.
@@ -192,6 +196,30 @@ pub struct ExtractArgs {
     /// instead of the bundled one.
     #[arg(long)]
     pub weights: Option<PathBuf>,
+    /// Write one JSON line per document with everything that needs only that document,
+    /// for `merge` to put together (the map step of a run on many machines). With the
+    /// path `-`, reads a JSON Lines corpus on standard input; a line may start with its
+    /// line number in the whole corpus and a tab.
+    #[arg(long)]
+    pub per_document: bool,
+    /// With `--per-document` on standard input: the name its documents are known by
+    /// (`NAME:LINE`), the JSON Lines file's path as a whole-corpus run is given it.
+    #[arg(long, default_value = "-", requires = "per_document")]
+    pub source: String,
+}
+
+/// Options of `merge`.
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Files of `extract --per-document` lines, in any order.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format: `json` (everything) or `csv` (one row per claim).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Where to write it (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats of `extract`.
@@ -240,10 +268,6 @@ pub fn run_extract(
     let options = LoadOptions {
         max_file_bytes: args.max_file_mb.saturating_mul(1_000_000),
     };
-    let loaded = corpus::load_with(&path, &options, &mut |_, _| true)?;
-    for warning in &loaded.warnings {
-        writeln!(errors, "warning: {warning}")?;
-    }
     let given = match &args.weights {
         Some(path) => Some(
             extract::score::Model::load(path)
@@ -251,6 +275,34 @@ pub fn run_extract(
         ),
         None => None,
     };
+    let settings = Settings {
+        min_score: args.min_score,
+        parallel: !args.single_thread,
+    };
+    let model = given.as_ref().unwrap_or_else(|| extract::score::model());
+    if args.per_document && path == std::path::Path::new("-") {
+        let mut warnings = Vec::new();
+        let stdin = std::io::stdin().lock();
+        let written = extract::parts::write_parts(
+            stdin,
+            &args.source,
+            options.max_file_bytes,
+            &settings,
+            model,
+            &mut warnings,
+            out,
+        );
+        for warning in &warnings {
+            writeln!(errors, "warning: {warning}")?;
+        }
+        written.context("cannot write the per-document lines")?;
+        out.flush()?;
+        return Ok(());
+    }
+    let loaded = corpus::load_with(&path, &options, &mut |_, _| true)?;
+    for warning in &loaded.warnings {
+        writeln!(errors, "warning: {warning}")?;
+    }
     if given.is_none()
         && let Some(e) = extract::score::bundled_error()
     {
@@ -259,12 +311,43 @@ pub fn run_extract(
             "warning: {e}; scores come from the hand-set fallback weights"
         )?;
     }
-    let settings = Settings {
-        min_score: args.min_score,
-        parallel: !args.single_thread,
-    };
-    let model = given.as_ref().unwrap_or_else(|| extract::score::model());
+    if args.per_document {
+        let source = path.display().to_string();
+        extract::parts::write_corpus_parts(&loaded.corpus, &source, &settings, model, out)
+            .context("cannot write the per-document lines")?;
+        out.flush()?;
+        return Ok(());
+    }
     let extraction = extract::extract_scored_by(&loaded.corpus, &settings, model);
+    match args.format {
+        Format::Json => export::write_json(&extraction, out)?,
+        Format::Csv => export::csv::write_claims(&extraction, out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs `merge`. Warnings (ids used twice) go to `errors`.
+pub fn run_merge(
+    args: &MergeArgs,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (extraction, warnings) = extract::parts::merge(&args.files)?;
+    for warning in &warnings {
+        writeln!(errors, "warning: {warning}")?;
+    }
+    let mut file;
+    let out: &mut dyn Write = match &args.output {
+        Some(path) => {
+            file = std::io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            );
+            &mut file
+        }
+        None => out,
+    };
     match args.format {
         Format::Json => export::write_json(&extraction, out)?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,

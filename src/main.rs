@@ -19,6 +19,9 @@ fn main() -> ExitCode {
         Some(Command::Extract(args)) => {
             claimbench::cli::run_extract(args, &mut out, &mut std::io::stderr()).map(|()| 0)
         }
+        Some(Command::Merge(args)) => {
+            claimbench::cli::run_merge(args, &mut out, &mut std::io::stderr()).map(|()| 0)
+        }
         Some(Command::Check(args)) => claimbench::cli::run_check(args, &mut out),
         Some(Command::Migrate(args)) => claimbench::cli::run_migrate(args, &mut out),
         Some(Command::Export(args)) => {

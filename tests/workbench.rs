@@ -485,7 +485,7 @@ fn dont_save_then_a_cancelled_dialog_keeps_the_work_and_quit_still_asks() {
     harness.get_by_label("Don't save").click();
     harness.run_steps(3);
     assert!(harness.state().is_choosing_file(), "the open dialog is up");
-    harness.get_by_label_contains("Open a project or corpus file");
+    harness.get_by_label_contains("Open a project, a corpus file or an extraction");
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert!(!harness.state().is_choosing_file());

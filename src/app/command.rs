@@ -151,7 +151,9 @@ impl UiCommand {
             Self::ZoomOut => "Make all text smaller (remembered)",
             Self::ZoomReset => "Show text at its usual size",
             Self::KeyboardShortcuts => "Every keyboard shortcut of the window",
-            Self::About => "Version, and where preferences and autosaves are kept",
+            Self::About => {
+                "Version, and where preferences, autosaves and the extraction cache are kept"
+            }
             Self::NewFromFolder => "Pick a folder of articles and start a new project on it",
             Self::Open => "Open a .claimbench.ron project, a corpus folder or a JSON Lines file",
             Self::Save => "Save the project (verdicts, notes, references, actor curation)",

@@ -25,6 +25,8 @@ pub struct DialogState {
     pub show_shortcuts: bool,
     /// Help ▸ About.
     pub show_about: bool,
+    /// What clearing the extraction cache did, shown in Help ▸ About.
+    pub cache_note: Option<String>,
 }
 
 /// Draws whichever dialogs are open.
@@ -92,6 +94,9 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
     }
     let mut open = true;
     let data_dir = app.data_dir().map(Path::to_path_buf);
+    let cache = app.cache().cloned();
+    let note = app.dialogs.cache_note.clone();
+    let mut cleared = None;
     egui::Window::new("About Claimbench")
         .open(&mut open)
         .resizable(false)
@@ -117,9 +122,45 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
                     ui.label("Autosaves of saved projects");
                     ui.label("beside the project, as NAME.claimbench.ron.autosave");
                     ui.end_row();
+                    ui.label("Extraction cache");
+                    ui.vertical(|ui| {
+                        let Some(cache) = &cache else {
+                            ui.label("not used");
+                            return;
+                        };
+                        ui.label(cache.dir().display().to_string());
+                        let (packs, bytes) = cache.size();
+                        ui.horizontal(|ui| {
+                            ui.label(format!(
+                                "{:.1} MB for {packs} corpus{}",
+                                bytes as f64 / 1e6,
+                                if packs == 1 { "" } else { "es" }
+                            ));
+                            let clear = ui
+                                .add_enabled(packs > 0, egui::Button::new("Clear"))
+                                .on_hover_text(
+                                    "The next open of each corpus analyses every document again",
+                                );
+                            if clear.clicked() {
+                                cleared = Some(match cache.clear() {
+                                    Ok(freed) => {
+                                        format!("Cleared: {:.1} MB freed.", freed as f64 / 1e6)
+                                    }
+                                    Err(e) => format!("The cache could not be cleared: {e}"),
+                                });
+                            }
+                        });
+                        if let Some(note) = &note {
+                            ui.label(RichText::new(note).weak());
+                        }
+                    });
+                    ui.end_row();
                 });
         });
     app.dialogs.show_about = open;
+    if cleared.is_some() {
+        app.dialogs.cache_note = cleared;
+    }
 }
 
 fn unsaved_ui(ctx: &egui::Context, app: &ClaimbenchApp, commands: &mut Vec<AppCommand>) {

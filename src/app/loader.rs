@@ -53,16 +53,17 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts opening `request` on a background thread. `wake` is called when something
+    /// Starts opening `request` on a background thread, with `cache` if given. `wake` is called when something
     /// arrives (the window repaints).
     pub fn start(
         request: OpenRequest,
+        cache: Option<crate::extract::cache::Cache>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
         let job_request = request.clone();
         Self::start_job(
             request,
-            Box::new(move |progress| open::open(&job_request, progress)),
+            Box::new(move |progress| open::open_with(&job_request, cache.as_ref(), progress)),
             wake,
         )
     }

@@ -216,13 +216,19 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
             }
         ));
         ui.separator();
-        ui.label(format!(
+        let counts = ui.label(format!(
             "{} documents · {} claims · {} actors · {} families",
             ws.corpus().documents.len(),
             ws.rows().len(),
             ws.actors().iter().filter(|a| !a.hidden).count(),
             ws.extraction().families.len()
         ));
+        if let Some(report) = &ws.cache_report {
+            counts.on_hover_text(format!(
+                "{} analysed, {} unchanged since the last open and taken from the extraction cache (Help ▸ About)",
+                report.analysed, report.reused
+            ));
+        }
         ui.separator();
         match ws.last_saved() {
             Some(t) => ui.label(format!("Saved at {}", t.format("%H:%M:%S"))),

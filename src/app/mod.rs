@@ -294,6 +294,7 @@ pub struct ClaimbenchApp {
     files: FileChooser,
     autosaver: autosave::Autosaver,
     data_dir: Option<PathBuf>,
+    cache: Option<crate::extract::cache::Cache>,
     quit_now: bool,
     title: String,
     /// The theme and text size last applied to the window.
@@ -309,6 +310,8 @@ impl ClaimbenchApp {
             .unwrap_or_default();
         let mut app = Self::blank(preferences);
         app.data_dir = eframe::storage_dir("Claimbench");
+        app.cache =
+            crate::extract::cache::Cache::default_dir().map(crate::extract::cache::Cache::new);
         if let Some(request) = request {
             app.start_open(&cc.egui_ctx, &request);
         }
@@ -346,6 +349,7 @@ impl ClaimbenchApp {
             files: FileChooser::default(),
             autosaver: autosave::Autosaver::default(),
             data_dir: None,
+            cache: None,
             quit_now: false,
             title: String::new(),
             applied_look: None,
@@ -360,6 +364,16 @@ impl ClaimbenchApp {
     /// Where autosaves of projects not saved yet go (the app's data folder).
     pub fn set_data_dir(&mut self, dir: Option<PathBuf>) {
         self.data_dir = dir;
+    }
+
+    /// The extraction cache opens read from and write to, if any.
+    pub fn cache(&self) -> Option<&crate::extract::cache::Cache> {
+        self.cache.as_ref()
+    }
+
+    /// Uses `cache` for the next opens (`None`: analyse every document every time).
+    pub fn set_cache(&mut self, cache: Option<crate::extract::cache::Cache>) {
+        self.cache = cache;
     }
 
     /// Draws a whole frame (panels, then the commands they produced applied), as
@@ -426,7 +440,9 @@ impl ClaimbenchApp {
 
     fn start_open(&mut self, ctx: &egui::Context, request: &OpenRequest) {
         let wake_ctx = ctx.clone();
-        match Loader::start(request.clone(), move || wake_ctx.request_repaint()) {
+        match Loader::start(request.clone(), self.cache.clone(), move || {
+            wake_ctx.request_repaint();
+        }) {
             Ok(loader) => self.loader = Some(loader),
             Err(e) => self.errors.push(ShownError::plain(format!(
                 "could not start opening {}: {e}",
@@ -976,10 +992,12 @@ impl ClaimbenchApp {
                     Request {
                         purpose: Purpose::Open,
                         kind: Kind::OpenFile,
-                        title: "Open a project or corpus file".to_string(),
+                        title: "Open a project, a corpus file or an extraction".to_string(),
                         folder,
                         file_name: None,
-                        extensions: vec!["ron", "jsonl", "ndjson", "txt", "md", "html", "htm"],
+                        extensions: vec![
+                            "ron", "jsonl", "ndjson", "json", "txt", "md", "html", "htm",
+                        ],
                     },
                 );
             }

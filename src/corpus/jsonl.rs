@@ -25,10 +25,29 @@ struct Record {
 /// A line longer than `max_line_bytes` is skipped, unread past its end, with a warning
 /// naming it; broken UTF-8 in a line is replaced, with a warning naming the line.
 pub fn read(
-    mut input: impl BufRead,
+    input: impl BufRead,
     shown: &str,
     max_line_bytes: u64,
     loaded: &mut Loaded,
+) -> std::io::Result<()> {
+    let Loaded { corpus, warnings } = loaded;
+    read_each(input, shown, max_line_bytes, false, warnings, &mut |doc| {
+        corpus.documents.push(doc);
+    })
+}
+
+/// Like [`read`], handing each document to `each` as it is read, so that a stream of any
+/// length is read in the memory of one document. With `numbered`, a line may start with
+/// its number and a tab (`12<TAB>{"id": …}`): the number it had in the corpus before the
+/// corpus was split, which names the document (`SHOWN:12`) in place of its place in this
+/// stream.
+pub fn read_each(
+    mut input: impl BufRead,
+    shown: &str,
+    max_line_bytes: u64,
+    numbered: bool,
+    warnings: &mut Vec<LoadWarning>,
+    each: &mut dyn FnMut(Document),
 ) -> std::io::Result<()> {
     let limit = usize::try_from(max_line_bytes).unwrap_or(usize::MAX);
     let mut line = Vec::new();
@@ -46,7 +65,12 @@ pub fn read(
         }
         if !line.ends_with(b"\n") && line.len() > limit {
             let skipped = line.len() as u64 + skip_line(&mut input)?;
-            loaded.warnings.push(LoadWarning {
+            let line_no = if numbered {
+                number_prefix(&line).map_or(line_no, |(n, _)| n)
+            } else {
+                line_no
+            };
+            warnings.push(LoadWarning {
                 path: format!("{shown}:{line_no}"),
                 message: format!(
                     "line skipped: the document is {:.1} MB, over the {} MB limit for one document",
@@ -63,9 +87,27 @@ pub fn read(
         } else {
             bytes
         };
-        let text = super::decode(bytes, &format!("{shown}:{line_no}"), &mut loaded.warnings);
-        parse_line(&text, line_no, shown, loaded);
+        let (number, bytes) = match number_prefix(bytes).filter(|_| numbered) {
+            // The corpus's first line keeps its byte order mark behind the number.
+            Some((1, rest)) => (1, rest.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(rest)),
+            Some((n, rest)) => (n, rest),
+            None => (line_no, bytes),
+        };
+        let text = super::decode(bytes, &format!("{shown}:{number}"), warnings);
+        if let Some(doc) = parse_line(&text, number, shown, warnings) {
+            each(doc);
+        }
     }
+}
+
+/// The line number a numbered line starts with, and the rest after its tab.
+fn number_prefix(line: &[u8]) -> Option<(usize, &[u8])> {
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 18 || line.get(digits) != Some(&b'\t') {
+        return None;
+    }
+    let n = std::str::from_utf8(&line[..digits]).ok()?.parse().ok()?;
+    Some((n, &line[digits + 1..]))
 }
 
 /// Passes over the rest of a line; returns how many bytes it held.
@@ -90,40 +132,45 @@ fn skip_line(input: &mut impl BufRead) -> std::io::Result<u64> {
     }
 }
 
-/// Adds one line's document to `loaded`, or a warning naming the line.
-fn parse_line(line: &str, line_no: usize, shown: &str, loaded: &mut Loaded) {
+/// One line's document, or a warning naming the line.
+fn parse_line(
+    line: &str,
+    line_no: usize,
+    shown: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Option<Document> {
     if line.trim().is_empty() {
-        return;
+        return None;
     }
     let path = format!("{shown}:{line_no}");
     let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
-            loaded.warnings.push(LoadWarning {
+            warnings.push(LoadWarning {
                 path,
                 message: format!("line skipped: {e}"),
             });
-            return;
+            return None;
         }
     };
     let id = match &record.id {
         serde_json::Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
         serde_json::Value::Number(n) => n.to_string(),
         _ => {
-            loaded.warnings.push(LoadWarning {
+            warnings.push(LoadWarning {
                 path,
                 message: "line skipped: \"id\" must be a non-empty string or a number".into(),
             });
-            return;
+            return None;
         }
     };
     let body = record.text.strip_prefix('\u{feff}').unwrap_or(&record.text);
     if body.trim().is_empty() {
-        loaded.warnings.push(LoadWarning {
+        warnings.push(LoadWarning {
             path,
             message: "line skipped: empty \"text\"".into(),
         });
-        return;
+        return None;
     }
     let given = DocumentMeta {
         title: record.title,
@@ -132,10 +179,7 @@ fn parse_line(line: &str, line_no: usize, shown: &str, loaded: &mut Loaded) {
         outlet: record.outlet,
         dateline: None,
     };
-    loaded
-        .corpus
-        .documents
-        .push(Document::new(id, path, body.to_string(), given));
+    Some(Document::new(id, path, body.to_string(), given))
 }
 
 #[cfg(test)]

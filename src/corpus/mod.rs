@@ -5,7 +5,7 @@
 //! warning. Only a path that does not exist or holds nothing loadable is an error.
 
 mod html;
-mod jsonl;
+pub mod jsonl;
 pub mod metadata;
 
 use std::path::{Path, PathBuf};
@@ -370,23 +370,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Ids must be unique: a later duplicate gets its path (or a counter) added.
 fn make_ids_unique(loaded: &mut Loaded) {
+    let docs = loaded.corpus.documents.iter_mut();
+    let renamed = unique_ids(docs.map(|d| (&mut d.id, d.path.as_str())));
+    loaded.warnings.extend(renamed);
+}
+
+/// Makes the ids of `(id, path)` unique, in order: a later duplicate gets `~2` (or the next
+/// free number) added, with a warning naming its path.
+pub fn unique_ids<'a>(
+    documents: impl Iterator<Item = (&'a mut String, &'a str)>,
+) -> Vec<LoadWarning> {
     let mut seen = std::collections::HashSet::new();
-    for doc in &mut loaded.corpus.documents {
-        if seen.insert(doc.id.clone()) {
+    let mut warnings = Vec::new();
+    for (id, path) in documents {
+        if seen.insert(id.clone()) {
             continue;
         }
         let mut n = 2;
-        let mut candidate = format!("{}~{n}", doc.id);
+        let mut candidate = format!("{id}~{n}");
         while !seen.insert(candidate.clone()) {
             n += 1;
-            candidate = format!("{}~{n}", doc.id);
+            candidate = format!("{id}~{n}");
         }
-        loaded.warnings.push(LoadWarning {
-            path: doc.path.clone(),
-            message: format!("id '{}' is used twice; this one is '{candidate}'", doc.id),
+        warnings.push(LoadWarning {
+            path: path.to_string(),
+            message: format!("id '{id}' is used twice; this one is '{candidate}'"),
         });
-        doc.id = candidate;
+        *id = candidate;
     }
+    warnings
 }
 
 #[cfg(test)]

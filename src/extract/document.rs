@@ -4,6 +4,7 @@
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
 
 use super::Feature;
 use super::families::{self, Frame, When};
@@ -18,7 +19,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::words::Source;
 
 /// A scored sentence of a document, with local actor indices.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LocalClaim {
     /// Sentence index in the document.
     pub sentence: usize,
@@ -26,6 +27,8 @@ pub struct LocalClaim {
     pub start: usize,
     /// End of the byte span.
     pub end: usize,
+    /// The sentence.
+    pub text: String,
     /// Check-worthiness.
     pub score: f32,
     /// What made the score.
@@ -53,8 +56,9 @@ pub struct LocalClaim {
 }
 
 /// Everything found in one document. Only what the corpus needs is kept: the mentions'
-/// spans, not their names and tokens.
-#[derive(Clone, Debug, Default)]
+/// spans, not their names and tokens. It is what the extraction cache keeps and what
+/// `extract --per-document` writes, so it holds no reference to the document's text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The document's actors.
     pub actors: Vec<LocalActor>,
@@ -107,10 +111,17 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
             let token = figures.get(f.figure)?.token;
             families::holder(&actors, range, token, attribution.speaker)
         });
+        // Token indices mean something only within this analysis, and files do not keep
+        // them: a kept analysis is the same whether it was just made or read back.
+        let mut figures = figures;
+        for figure in &mut figures {
+            figure.token = 0;
+        }
         claims.push(LocalClaim {
             sentence: index,
             start: sentence.start,
             end: sentence.end,
+            text: text[sentence.start..sentence.end].to_string(),
             score,
             features,
             figures,
@@ -240,4 +251,83 @@ fn content_words(src: Source<'_>, tokens: &[Token]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+impl Analysis {
+    /// Checks that an analysis read from outside (a cache file, another machine's output)
+    /// fits a document of `size_bytes` bytes, and `text` when it is at hand: every span
+    /// inside the document (and on character boundaries of `text`), every index pointing
+    /// at something there. Extraction only ever indexes an analysis that passed.
+    pub fn check(&self, size_bytes: usize, text: Option<&str>) -> Result<(), String> {
+        let span = |what: &str, start: usize, end: usize| -> Result<(), String> {
+            let inside = start <= end
+                && end <= size_bytes
+                && text.is_none_or(|t| t.is_char_boundary(start) && t.is_char_boundary(end));
+            if inside {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} {start}..{end} is not inside the document ({size_bytes} bytes)"
+                ))
+            }
+        };
+        let index = |what: &str, i: usize, len: usize| -> Result<(), String> {
+            if i < len {
+                Ok(())
+            } else {
+                Err(format!("{what} {i} points past the {len} there are"))
+            }
+        };
+        let mentions = self.mention_spans.len();
+        if self.actor_of.len() != mentions || self.adjective.len() != mentions {
+            return Err("the mentions and their actors do not match".into());
+        }
+        for &(start, end) in &self.mention_spans {
+            span("mention", start, end)?;
+        }
+        let actors = self.actors.len();
+        for &a in &self.actor_of {
+            index("actor", a, actors)?;
+        }
+        for actor in &self.actors {
+            if actor.aliases.len() != actor.alias_stats.len() {
+                return Err(format!("actor “{}” has aliases without counts", actor.name));
+            }
+            for &m in &actor.mentions {
+                index("mention", m, mentions)?;
+            }
+        }
+        for claim in &self.claims {
+            span("claim", claim.start, claim.end)?;
+            if claim.text.len() != claim.end - claim.start
+                || text.is_some_and(|t| t[claim.start..claim.end] != claim.text)
+            {
+                return Err(format!(
+                    "claim at {} has text of another length",
+                    claim.start
+                ));
+            }
+            let actor_refs = claim.speaker.iter().chain(&claim.via).chain(&claim.holder);
+            for &a in actor_refs.chain(&claim.about) {
+                index("actor", a, actors)?;
+            }
+            for figure in &claim.figures {
+                span("figure", figure.start, figure.end)?;
+            }
+            let figures = claim.figures.len();
+            for &q in &claim.quantities {
+                index("figure", q, figures)?;
+            }
+            if let Some(frame) = &claim.frame {
+                let refs = std::iter::once(&frame.figure).chain(&frame.equivalents);
+                for &f in refs.chain(&frame.upper) {
+                    index("figure", f, figures)?;
+                }
+            }
+            if !claim.score.is_finite() {
+                return Err(format!("claim at {} has no score", claim.start));
+            }
+        }
+        Ok(())
+    }
 }

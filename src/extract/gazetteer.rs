@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::ActorKind;
 use super::names::{key_hash, name_hash};
 
-const SOURCE: &str = include_str!("../../assets/gazetteer.tsv");
+pub(crate) const SOURCE: &str = include_str!("../../assets/gazetteer.tsv");
 
 /// How a name refers to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,12 +7,15 @@
 //! by their aliases and spellings, and claims that assert the same thing form families.
 
 pub mod actors;
+pub mod cache;
 pub mod document;
 pub mod families;
 pub mod figures;
 pub mod gazetteer;
+pub mod interned;
 pub mod mentions;
 pub mod names;
+pub mod parts;
 pub mod score;
 pub mod speakers;
 pub mod union_find;
@@ -247,6 +250,19 @@ fn extract_scored_with_progress(
     model: &score::Model,
     progress: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Option<Extraction> {
+    let analyses = analyse_all(corpus, settings, model, &|_| None, progress)?;
+    Some(assemble(document_infos(corpus), analyses))
+}
+
+/// Analyses every document of `corpus` (on all cores if `settings` say so), taking a
+/// document's analysis from `known` when it has one; `None` if `progress` cancelled.
+pub(crate) fn analyse_all(
+    corpus: &Corpus,
+    settings: &Settings,
+    model: &score::Model,
+    known: &(dyn Fn(&crate::corpus::Document) -> Option<document::Analysis> + Sync),
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<Vec<document::Analysis>> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -257,7 +273,8 @@ fn extract_scored_with_progress(
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }
-        let analysis = document::analyse_with(doc, model, settings.min_score);
+        let analysis =
+            known(doc).unwrap_or_else(|| document::analyse_with(doc, model, settings.min_score));
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if !progress(n, total) {
             cancelled.store(true, Ordering::Relaxed);
@@ -282,18 +299,34 @@ fn extract_scored_with_progress(
     } else {
         corpus.documents.iter().map(analyse).collect()
     };
-    let analyses = analyses.filter(|_| !cancelled.load(Ordering::Relaxed))?;
-    Some(assemble(corpus, analyses))
+    analyses.filter(|_| !cancelled.load(Ordering::Relaxed))
 }
 
-/// Puts the per-document analyses together into one extraction. The analyses are used up:
-/// their claims' features, figures and signals move into the result.
-fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extraction {
-    let doc_ids: Vec<std::sync::Arc<str>> = corpus
-        .documents
-        .iter()
-        .map(|d| d.id.as_str().into())
-        .collect();
+/// What the extraction reports about each document of `corpus`.
+pub fn document_infos(corpus: &Corpus) -> Vec<DocumentInfo> {
+    corpus.documents.iter().map(DocumentInfo::of).collect()
+}
+
+impl DocumentInfo {
+    /// What the extraction reports about `doc`.
+    pub fn of(doc: &crate::corpus::Document) -> Self {
+        Self {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+            meta: doc.meta.clone(),
+            hash: doc.hash.clone(),
+            size_bytes: doc.text.len(),
+        }
+    }
+}
+
+/// Puts the per-document analyses together into one extraction: actors across documents,
+/// claims with their speakers, families. The analyses are used up: their claims' text,
+/// features, figures and signals move into the result. The same analyses in the same
+/// order always give the same extraction, wherever they were made.
+pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analysis>) -> Extraction {
+    let doc_ids: Vec<std::sync::Arc<str>> =
+        documents.iter().map(|d| d.id.as_str().into()).collect();
     let resolved = actors::resolve(&doc_ids, &analyses);
     let salient: Vec<Vec<usize>> = analyses
         .iter()
@@ -302,7 +335,7 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
         .collect();
     let mut claims = Vec::new();
     let mut claim_signals = Vec::new();
-    for (doc_index, (doc, analysis)) in corpus.documents.iter().zip(&mut analyses).enumerate() {
+    for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
         for local in &mut analysis.claims {
             let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
             let speaker = local.speaker.and_then(global);
@@ -320,7 +353,7 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
                 document: doc_ids[doc_index].clone(),
                 start: local.start,
                 end: local.end,
-                text: doc.text[local.start..local.end].to_string(),
+                text: std::mem::take(&mut local.text),
                 speaker,
                 via: local.via.and_then(global),
                 about,
@@ -356,8 +389,7 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
         }
     }
     drop(analyses);
-    let published: Vec<Option<&str>> = corpus
-        .documents
+    let published: Vec<Option<&str>> = documents
         .iter()
         .map(|d| d.meta.published.as_deref())
         .collect();
@@ -365,17 +397,7 @@ fn assemble(corpus: &Corpus, mut analyses: Vec<document::Analysis>) -> Extractio
     let families = families::group(&mut claims, &claim_signals, &context);
     drop(context);
     Extraction {
-        documents: corpus
-            .documents
-            .iter()
-            .map(|d| DocumentInfo {
-                id: d.id.clone(),
-                path: d.path.clone(),
-                meta: d.meta.clone(),
-                hash: d.hash.clone(),
-                size_bytes: d.text.len(),
-            })
-            .collect(),
+        documents,
         actors: resolved.actors,
         claims,
         families,

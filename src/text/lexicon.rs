@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-const SOURCE: &str = include_str!("../../assets/lexicon.txt");
+pub(crate) const SOURCE: &str = include_str!("../../assets/lexicon.txt");
 
 /// Sections whose name ends so hold `class: words` lines: each word maps to its class.
 const CLASSES_SUFFIX: &str = "_classes";
@@ -241,7 +241,7 @@ pub struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SOURCE));
 
-const ENGLISH_WORDS: &str = include_str!("../../assets/english-words.txt");
+pub(crate) const ENGLISH_WORDS: &str = include_str!("../../assets/english-words.txt");
 
 static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     ENGLISH_WORDS
@@ -250,7 +250,7 @@ static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+pub(crate) const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
 
 static GIVEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     GIVEN_NAMES

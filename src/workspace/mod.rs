@@ -102,6 +102,8 @@ pub struct Workspace {
     undo: edit::History,
     author: String,
     recovery: Option<open::Recovery>,
+    /// How the extraction cache served this open, if one was used.
+    pub cache_report: Option<crate::extract::cache::Report>,
 }
 
 impl Workspace {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::Workspace;
 use crate::corpus::{self, Corpus, LoadError, LoadOptions};
+use crate::extract::cache::{self, Cache};
 use crate::extract::{self, Extraction, Settings};
 use crate::project::{self, FORMAT_VERSION, Project, ProjectError};
 
@@ -17,6 +18,10 @@ pub enum OpenRequest {
     Corpus(PathBuf),
     /// A `.claimbench.ron` project file.
     Project(PathBuf),
+    /// An extraction written by `extract` or `merge` (JSON), perhaps on other machines,
+    /// opened as a new project over the corpus it names (found by its documents' paths,
+    /// as written or beside the extraction file, and checked by their hashes).
+    Extraction(PathBuf),
     /// A project file whose corpus is somewhere else than it says (it was moved).
     ProjectWithCorpus {
         /// The project file.
@@ -40,6 +45,11 @@ impl OpenRequest {
     pub fn for_path(path: PathBuf) -> Self {
         if is_project_file(&path) {
             Self::Project(path)
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            Self::Extraction(path)
         } else {
             Self::Corpus(path)
         }
@@ -48,7 +58,7 @@ impl OpenRequest {
     /// The path: the corpus, or the project file.
     pub fn path(&self) -> &Path {
         match self {
-            Self::Corpus(p) | Self::Project(p) => p,
+            Self::Corpus(p) | Self::Project(p) | Self::Extraction(p) => p,
             Self::ProjectWithCorpus { project, .. } | Self::Restore { project, .. } => project,
         }
     }
@@ -97,6 +107,14 @@ pub enum OpenError {
         /// Where the corpus was expected.
         corpus: PathBuf,
     },
+    /// An extraction file could not be read, or its corpus was not found.
+    #[error("{}: {why}", path.display())]
+    Extraction {
+        /// The extraction file.
+        path: PathBuf,
+        /// What is wrong, in words.
+        why: String,
+    },
     /// The user cancelled.
     #[error("opening was cancelled")]
     Cancelled,
@@ -123,9 +141,25 @@ pub fn open(
     request: &OpenRequest,
     progress: &(dyn Fn(Progress) -> bool + Sync),
 ) -> Result<Workspace, OpenError> {
+    open_with(request, None, progress)
+}
+
+/// Like [`open`], taking the analysis of every unchanged document from `cache` (and
+/// keeping what was analysed there for next time). How the cache served is in
+/// [`Workspace::cache_report`].
+pub fn open_with(
+    request: &OpenRequest,
+    cache: Option<&Cache>,
+    progress: &(dyn Fn(Progress) -> bool + Sync),
+) -> Result<Workspace, OpenError> {
+    if let OpenRequest::Extraction(path) = request {
+        return open_extraction(path, progress);
+    }
     let mut notes = Vec::new();
     let (project, project_path, corpus_path) = match request {
-        OpenRequest::Corpus(path) => (Project::default(), None, path.clone()),
+        OpenRequest::Corpus(path) | OpenRequest::Extraction(path) => {
+            (Project::default(), None, path.clone())
+        }
         OpenRequest::Restore { project, from } => {
             let opened = Project::load(from)?;
             let corpus = project::resolve_corpus_path(&opened.project.corpus.path, from);
@@ -169,14 +203,26 @@ pub fn open(
         min_score: project.min_score,
         parallel: true,
     };
-    let extraction = extract::extract_with_progress(&loaded.corpus, &settings, &|done, total| {
+    let extracting = |done, total| {
         progress(Progress {
             stage: "Finding claims and actors",
             done,
             total,
         })
-    })
-    .ok_or(OpenError::Cancelled)?;
+    };
+    let (extraction, cache_report) = match cache {
+        Some(cache) => {
+            let (extraction, report) =
+                cache::extract(&loaded.corpus, &corpus_path, &settings, cache, &extracting)
+                    .ok_or(OpenError::Cancelled)?;
+            (extraction, Some(report))
+        }
+        None => (
+            extract::extract_with_progress(&loaded.corpus, &settings, &extracting)
+                .ok_or(OpenError::Cancelled)?,
+            None,
+        ),
+    };
     let moved = matches!(request, OpenRequest::ProjectWithCorpus { .. });
     let restored = matches!(request, OpenRequest::Restore { .. });
     let mut workspace = Workspace::new(
@@ -189,6 +235,15 @@ pub fn open(
     workspace
         .warnings
         .splice(0..0, loaded.warnings.iter().map(ToString::to_string));
+    if let Some(report) = &cache_report {
+        let problems = [&report.damaged, &report.write_error];
+        workspace
+            .warnings
+            .extend(problems.into_iter().flatten().map(|p| {
+                format!("extraction cache: {p}; the documents concerned were analysed again")
+            }));
+    }
+    workspace.cache_report = cache_report;
     workspace.warnings.splice(0..0, notes);
     if moved {
         // The new place is worth saving: the project now names it.
@@ -207,6 +262,130 @@ pub fn open(
         workspace.check_recovery(&project::autosave_path(path));
     }
     Ok(workspace)
+}
+
+/// Opens an extraction file as a new project: reads it, then the text of its documents
+/// from the files its documents' paths name (as written, else beside the extraction file),
+/// each checked against its hash.
+fn open_extraction(
+    path: &Path,
+    progress: &(dyn Fn(Progress) -> bool + Sync),
+) -> Result<Workspace, OpenError> {
+    let fail = |why: String| OpenError::Extraction {
+        path: path.to_path_buf(),
+        why,
+    };
+    if !progress(Progress {
+        stage: "Reading the extraction",
+        done: 0,
+        total: 1,
+    }) {
+        return Err(OpenError::Cancelled);
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
+    let extraction: Extraction =
+        serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| {
+            fail(format!(
+                "this is not an extraction written by `claimbench extract` or `merge` ({e})"
+            ))
+        })?;
+    // The files the documents came from: `FILE:LINE` for JSON Lines, else the file.
+    let beside = path.parent().unwrap_or(Path::new("."));
+    let mut sources: Vec<PathBuf> = Vec::new();
+    for doc in &extraction.documents {
+        let written = match doc.path.rsplit_once(':') {
+            Some((file, line)) if line.bytes().all(|b| b.is_ascii_digit()) && !line.is_empty() => {
+                file
+            }
+            _ => doc.path.as_str(),
+        };
+        let written = Path::new(written);
+        let found = if written.exists() {
+            written.to_path_buf()
+        } else {
+            beside.join(written)
+        };
+        if !sources.contains(&found) {
+            sources.push(found);
+        }
+    }
+    let mut by_hash: std::collections::HashMap<String, corpus::Document> = Default::default();
+    let mut warnings = Vec::new();
+    let total = sources.len();
+    for (done, source) in sources.iter().enumerate() {
+        if !source.exists() {
+            continue;
+        }
+        match corpus::load_with(source, &LoadOptions::default(), &mut |_, _| true) {
+            Ok(loaded) => {
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                for doc in loaded.corpus.documents {
+                    by_hash.entry(doc.hash.clone()).or_insert(doc);
+                }
+            }
+            Err(e) => warnings.push(e.to_string()),
+        }
+        if !progress(Progress {
+            stage: "Reading the corpus",
+            done: done + 1,
+            total,
+        }) {
+            return Err(OpenError::Cancelled);
+        }
+    }
+    let mut documents = Vec::with_capacity(extraction.documents.len());
+    let mut missing = Vec::new();
+    for info in &extraction.documents {
+        match by_hash.get(&info.hash) {
+            Some(doc) => {
+                let mut doc = doc.clone();
+                doc.id.clone_from(&info.id);
+                doc.path.clone_from(&info.path);
+                doc.meta.clone_from(&info.meta);
+                documents.push(doc);
+            }
+            None => missing.push(info.path.as_str()),
+        }
+    }
+    if let Some(first) = missing.first() {
+        return Err(fail(format!(
+            "the text of {} of its {} documents was not found (the first is {first}, looked for as written and beside the extraction file); put the corpus where it was extracted from, or beside the extraction file",
+            missing.len(),
+            extraction.documents.len()
+        )));
+    }
+    drop(by_hash);
+    let corpus_path = match sources.as_slice() {
+        [one] => one.clone(),
+        _ => common_folder(&sources),
+    };
+    let mut workspace = Workspace::new(
+        Corpus { documents },
+        corpus_path,
+        extraction,
+        Project::default(),
+        None,
+    );
+    workspace.warnings.splice(0..0, warnings);
+    Ok(workspace)
+}
+
+/// The deepest folder holding all of `paths`.
+fn common_folder(paths: &[PathBuf]) -> PathBuf {
+    let mut common: Option<PathBuf> = None;
+    for p in paths {
+        let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+        common = Some(match common {
+            None => dir,
+            Some(c) => c
+                .components()
+                .zip(dir.components())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    common.unwrap_or_default()
 }
 
 impl Workspace {
@@ -258,6 +437,7 @@ impl Workspace {
             undo: Default::default(),
             author: String::new(),
             recovery: None,
+            cache_report: None,
         };
         workspace.rebuild();
         if !workspace.orphans.is_empty() {

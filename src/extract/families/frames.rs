@@ -15,10 +15,11 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::words::{Source, lower};
 
 /// The event a figure counts and what it counts, figures masked.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// Event or amount class from the lexicon (`kill`, `sell`, `tax`, ...).
-    pub event: &'static str,
+    #[serde(with = "crate::extract::interned")]
+    pub event: crate::extract::interned::Word,
     /// What is counted: `people` for any word for people, `money` for an amount, `percent`
     /// for a share, else the noun; with a modifier that makes it a different figure of
     /// the same story (`start money`, `part money`).

@@ -15,7 +15,9 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::words::Source;
 
 /// What kind of time a period names; periods of one kind exclude each other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum PeriodKind {
     /// A calendar year (`2004`).
     Year,
@@ -31,7 +33,7 @@ pub enum PeriodKind {
 pub type Period = (PeriodKind, u64);
 
 /// When a claim's figures are for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct When {
     /// The periods the claim names, sorted and distinct.
     pub periods: Vec<Period>,

@@ -38,7 +38,8 @@ pub struct Figure {
     pub start: usize,
     /// Byte offset one past the number (and its magnitude word).
     pub end: usize,
-    /// Index of the number's first token in the document.
+    /// Index of the number's first token in the document, while the document is analysed;
+    /// 0 in a kept analysis and in an extraction (files do not hold it).
     #[serde(skip)]
     pub token: usize,
 }

@@ -57,7 +57,7 @@ pub struct LocalMention {
 }
 
 /// The names of a document grouped into actors.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalActor {
     /// Canonical name within the document.
     pub name: String,
@@ -72,11 +72,12 @@ pub struct LocalActor {
     /// Indices of its mentions.
     pub mentions: Vec<usize>,
     /// Gazetteer name, if any.
-    pub gazetteer: Option<&'static str>,
+    #[serde(with = "crate::extract::interned::option")]
+    pub gazetteer: Option<crate::extract::interned::Word>,
 }
 
 /// How an alias is written and used, for choosing the canonical name.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AliasStats {
     /// Number of words.
     pub words: usize,

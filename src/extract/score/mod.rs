@@ -22,7 +22,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::words::Source;
 use features::{Cue, cue_of};
 
-const BUNDLED_WEIGHTS: &str = include_str!("../../../assets/score-weights.txt");
+pub(crate) const BUNDLED_WEIGHTS: &str = include_str!("../../../assets/score-weights.txt");
 
 /// The bundled model, or the hand-set fallback with the reason the bundled file failed.
 static BUNDLED: LazyLock<(Model, Option<WeightsError>)> =
