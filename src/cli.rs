@@ -45,6 +45,11 @@ pub enum Command {
     /// Write a project's claims and work (or a corpus's claims) as CSV, JSON, ClaimReview
     /// or Web Annotation JSON-LD, or an HTML or Markdown report.
     Export(ExportArgs),
+    /// Measure opening a corpus as the workbench does (read, extract, build the grid and
+    /// its search index), first with an empty extraction cache and then from it, and the
+    /// process's peak memory. A benchmark: prints times, changes nothing but the cache
+    /// folder it is given (default: a temporary one, removed after).
+    BenchOpen(BenchOpenArgs),
     /// Learn the check-worthiness weights from labelled sentences: prints 5-fold
     /// cross-validated precision, recall and F1 and the chosen threshold, and writes the
     /// weights file.
@@ -208,6 +213,16 @@ pub struct ExtractArgs {
     pub source: String,
 }
 
+/// Options of `bench-open`.
+#[derive(Debug, clap::Args)]
+pub struct BenchOpenArgs {
+    /// The corpus (folder or JSON Lines file).
+    pub path: PathBuf,
+    /// The cache folder to use (it is cleared first).
+    #[arg(long)]
+    pub cache: Option<PathBuf>,
+}
+
 /// Options of `merge`.
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {
@@ -354,6 +369,53 @@ pub fn run_merge(
     }
     out.flush()?;
     Ok(())
+}
+
+/// Runs `bench-open`.
+pub fn run_bench_open(args: &BenchOpenArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::extract::cache::Cache;
+    use crate::workspace::grid::{self, Filter, SearchIndex, Sort};
+    let temporary = tempfile::tempdir()?;
+    let cache = Cache::new(
+        args.cache
+            .clone()
+            .unwrap_or_else(|| temporary.path().into()),
+    );
+    cache.clear()?;
+    let request = OpenRequest::Corpus(args.path.clone());
+    for label in ["first open, empty cache", "second open, from the cache"] {
+        let started = std::time::Instant::now();
+        let workspace = open::open_with(&request, Some(&cache), &|_| true)?;
+        let opened = started.elapsed();
+        let index = SearchIndex::build(&workspace);
+        let rows = grid::rows(&workspace, &index, &Filter::default(), Sort::default());
+        let usable = started.elapsed();
+        let report = workspace.cache_report.clone().unwrap_or_default();
+        writeln!(
+            out,
+            "{label}: {:.2} s to a usable grid ({:.2} s to open, {} documents, {} rows; {} analysed, {} from the cache)",
+            usable.as_secs_f64(),
+            opened.as_secs_f64(),
+            workspace.corpus().documents.len(),
+            rows.len(),
+            report.analysed,
+            report.reused,
+        )?;
+    }
+    if let Some(peak) = peak_memory_mb() {
+        writeln!(out, "peak memory: {peak:.0} MB")?;
+    }
+    let (_, bytes) = cache.size();
+    writeln!(out, "cache: {:.1} MB", bytes as f64 / 1e6)?;
+    Ok(())
+}
+
+/// The process's peak resident memory (Linux), in MB.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1000.0)
 }
 
 /// One annotation in the `check --json` report.

@@ -22,6 +22,9 @@ fn main() -> ExitCode {
         Some(Command::Merge(args)) => {
             claimbench::cli::run_merge(args, &mut out, &mut std::io::stderr()).map(|()| 0)
         }
+        Some(Command::BenchOpen(args)) => {
+            claimbench::cli::run_bench_open(args, &mut out).map(|()| 0)
+        }
         Some(Command::Check(args)) => claimbench::cli::run_check(args, &mut out),
         Some(Command::Migrate(args)) => claimbench::cli::run_migrate(args, &mut out),
         Some(Command::Export(args)) => {

@@ -143,7 +143,7 @@ impl Default for Sort {
 }
 
 /// All claim texts lowered into one string, for fast search and text sorting.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct SearchIndex {
     /// Each row's claim text, then its speaker and document title, lowered, one row after
     /// another.
@@ -153,9 +153,9 @@ pub struct SearchIndex {
     text_ends: Vec<usize>,
     /// The workspace layout it was built for.
     pub built_for: Option<u64>,
-    /// Each row's place in alphabetical order of the texts, computed on first use: texts
-    /// change only when the rows do, so sorting by text is then sorting numbers.
-    text_rank: std::sync::OnceLock<Vec<u32>>,
+    /// The rows in alphabetical order of their texts, computed on first use: texts change
+    /// only when the rows do, so sorting by text is then picking rows from this list.
+    text_order: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SearchIndex {
@@ -194,32 +194,124 @@ impl SearchIndex {
             starts,
             text_ends,
             built_for: Some(workspace.layout_generation),
-            text_rank: std::sync::OnceLock::new(),
+            text_order: std::sync::OnceLock::new(),
         }
     }
 
-    /// Each row's rank in alphabetical order of the lowered texts (ties by row).
-    pub fn text_rank(&self) -> &[u32] {
-        self.text_rank.get_or_init(|| self.compute_text_rank())
+    /// The rows in alphabetical order of their lowered texts (equal texts by row).
+    pub fn text_order(&self) -> &[u32] {
+        self.text_order.get_or_init(|| self.compute_text_order())
     }
 
-    /// [`Self::text_rank`] computed anew, not kept (for benchmarks).
-    pub fn compute_text_rank(&self) -> Vec<u32> {
+    /// A copy that has not computed its text order yet (for benchmarks of the first sort
+    /// by text).
+    pub fn without_text_order(&self) -> Self {
+        Self {
+            text_order: std::sync::OnceLock::new(),
+            ..self.clone()
+        }
+    }
+
+    /// [`Self::text_order`] computed anew, not kept (for benchmarks).
+    pub fn compute_text_order(&self) -> Vec<u32> {
         let rows = self.starts.len().saturating_sub(1);
+        let blob = self.blob.as_bytes();
+        let text = |i: u32| &blob[self.starts[i as usize]..self.text_ends[i as usize]];
         let mut items: Vec<TextKey> = (0..rows as u32)
-            .map(|i| TextKey::at(self.text(i as usize).as_bytes(), 0, i))
+            .into_par_iter()
+            .map(|i| TextKey::at(text(i), 0, i))
             .collect();
         items.par_sort_unstable();
-        let text = |i: u32| self.text(i as usize).as_bytes();
-        // Texts that share their first bytes are ordered group by group, on both cores.
-        items
-            .par_chunk_by_mut(|a, b| a.same_window(b))
-            .for_each(|group| order_group(group, KEY_BYTES, &text));
-        let mut rank = vec![0u32; rows];
-        for (r, item) in items.into_iter().enumerate() {
-            rank[item.row as usize] = r as u32;
+        // Texts that agree in a window form groups, ordered level by level: how much more
+        // each group's texts share, and their next windows, are found in passes over the
+        // texts in the order they are kept (memory read front to back, not at random);
+        // each group is then sorted on its own, on both cores. Groups too small for a
+        // pass over every text are ordered one by one.
+        let mut active: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        let mut at = 0;
+        for run in items.chunk_by(|a, b| a.same_window(b)) {
+            if run.len() > 1 {
+                active.push((at..at + run.len(), KEY_BYTES));
+            }
+            at += run.len();
         }
-        rank
+        const NONE: u32 = u32::MAX;
+        let mut place: Vec<(u32, u32)> = vec![(NONE, NONE); rows];
+        while !active.is_empty() {
+            let in_groups: usize = active.iter().map(|(r, _)| r.len()).sum();
+            if in_groups < rows / SEQUENTIAL_SHARE {
+                let slices = disjoint(&mut items, &active);
+                slices
+                    .into_par_iter()
+                    .for_each(|(group, offset)| order_group(group, offset, &text));
+                break;
+            }
+            for (g, (range, _)) in active.iter().enumerate() {
+                for pos in range.clone() {
+                    place[items[pos].row as usize] = (g as u32, pos as u32);
+                }
+            }
+            let firsts: Vec<&[u8]> = active
+                .iter()
+                .map(|(r, _)| text(items[r.start].row))
+                .collect();
+            let offsets: Vec<usize> = active.iter().map(|(_, o)| *o).collect();
+            let longest: Vec<usize> = firsts.iter().map(|t| t.len()).collect();
+            let per_thread = rows.div_ceil(rayon::current_num_threads()).max(1);
+            let shared = place
+                .par_chunks(per_thread)
+                .enumerate()
+                .map(|(chunk, places)| {
+                    let mut shared = longest.clone();
+                    for (k, &(group, _)) in places.iter().enumerate() {
+                        if group == NONE {
+                            continue;
+                        }
+                        let g = group as usize;
+                        let (from, row) = (offsets[g], (chunk * per_thread + k) as u32);
+                        let first = &firsts[g][from..shared[g]];
+                        shared[g] = from + common_prefix(first, &text(row)[from..]);
+                    }
+                    shared
+                })
+                .reduce(
+                    || longest.clone(),
+                    |a, b| a.into_iter().zip(b).map(|(x, y)| x.min(y)).collect(),
+                );
+            for (row, entry) in place.iter_mut().enumerate() {
+                let (group, position) = *entry;
+                if group != NONE {
+                    let row = row as u32;
+                    items[position as usize] = TextKey::at(text(row), shared[group as usize], row);
+                    *entry = (NONE, NONE);
+                }
+            }
+            let groups: Vec<(std::ops::Range<usize>, usize)> = active
+                .iter()
+                .zip(&shared)
+                .map(|((range, _), &offset)| (range.clone(), offset))
+                .collect();
+            let slices = disjoint(&mut items, &groups);
+            let next: Vec<Vec<(std::ops::Range<usize>, usize)>> = slices
+                .into_par_iter()
+                .zip(&groups)
+                .map(|((group, offset), (range, _))| {
+                    group.sort_unstable();
+                    let mut runs = Vec::new();
+                    let mut at = range.start;
+                    for run in group.chunk_by(|a, b| a.same_window(b)) {
+                        if run.len() > 1 {
+                            runs.push((at..at + run.len(), offset + KEY_BYTES));
+                        }
+                        at += run.len();
+                    }
+                    runs
+                })
+                .collect();
+            active = next.into_iter().flatten().collect();
+        }
+        drop(place);
+        items.into_iter().map(|item| item.row).collect()
     }
 
     fn text(&self, row: usize) -> &str {
@@ -338,7 +430,8 @@ const KEY_BYTES: usize = 16;
 /// means "more than fits"), then the row, which orders equal texts.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct TextKey {
-    window: u128,
+    /// The window's first and last eight bytes (two numbers, so that a key is 24 bytes).
+    window: (u64, u64),
     left: u8,
     row: u32,
 }
@@ -349,8 +442,12 @@ impl TextKey {
         let mut key = [0u8; KEY_BYTES];
         let n = rest.len().min(KEY_BYTES);
         key[..n].copy_from_slice(&rest[..n]);
+        let (high, low) = key.split_at(KEY_BYTES / 2);
         Self {
-            window: u128::from_be_bytes(key),
+            window: (
+                u64::from_be_bytes(high.try_into().unwrap_or_default()),
+                u64::from_be_bytes(low.try_into().unwrap_or_default()),
+            ),
             left: rest.len().min(KEY_BYTES + 1) as u8,
             row,
         }
@@ -373,14 +470,7 @@ fn order_group<'a>(group: &mut [TextKey], offset: usize, text: &impl Fn(u32) -> 
     let mut shared = first.len();
     for item in &group[1..] {
         let other = text(item.row).get(offset..).unwrap_or_default();
-        shared = shared.min(
-            first
-                .iter()
-                .zip(other)
-                .take(shared)
-                .take_while(|(a, b)| a == b)
-                .count(),
-        );
+        shared = common_prefix(&first[..shared], other);
         if shared == 0 {
             break;
         }
@@ -393,6 +483,49 @@ fn order_group<'a>(group: &mut [TextKey], offset: usize, text: &impl Fn(u32) -> 
     for run in group.chunk_by_mut(|a, b| a.same_window(b)) {
         order_group(run, offset + KEY_BYTES, text);
     }
+}
+
+/// Below one row in this many, groups of texts are ordered one by one rather than in
+/// passes over every text.
+const SEQUENTIAL_SHARE: usize = 64;
+
+/// The slices of `items` that `groups` (ascending, disjoint ranges) cover, each with the
+/// offset that goes with it.
+fn disjoint<'a>(
+    items: &'a mut [TextKey],
+    groups: &[(std::ops::Range<usize>, usize)],
+) -> Vec<(&'a mut [TextKey], usize)> {
+    let mut slices = Vec::with_capacity(groups.len());
+    let mut rest = items;
+    let mut consumed = 0;
+    for (range, offset) in groups {
+        let (_, tail) = rest.split_at_mut(range.start - consumed);
+        let (group, tail) = tail.split_at_mut(range.len());
+        slices.push((group, *offset));
+        rest = tail;
+        consumed = range.end;
+    }
+    slices
+}
+
+/// How many bytes `a` and `b` share at their start, compared eight at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut at = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let x = u64::from_le_bytes(x.try_into().unwrap_or_default());
+        let y = u64::from_le_bytes(y.try_into().unwrap_or_default());
+        if x != y {
+            return at + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + a[at..]
+        .iter()
+        .zip(&b[at..])
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Sorts rows by a column; ties keep document order. Keys are computed once per row and
@@ -408,10 +541,21 @@ pub fn sort_rows(workspace: &Workspace, index: &SearchIndex, rows: &mut [u32], s
             });
         }
         Column::Text => {
-            let rank = index.text_rank();
-            sort_by_key(workspace, rows, |i| {
-                rank.get(i as usize).copied().unwrap_or(u32::MAX)
-            });
+            // The rows to sort, picked from all rows in text order: no comparison at all.
+            // Rows the index was not built over (while it is rebuilt) go last, as they are.
+            let order = index.text_order();
+            let mut keep = vec![false; order.len()];
+            let mut unknown = Vec::new();
+            for &i in rows.iter() {
+                match keep.get_mut(i as usize) {
+                    Some(k) => *k = true,
+                    None => unknown.push(i),
+                }
+            }
+            let picked = order.iter().copied().filter(|&i| keep[i as usize]);
+            for (slot, i) in rows.iter_mut().zip(picked.chain(unknown)) {
+                *slot = i;
+            }
         }
         Column::Figures => sort_by_key(workspace, rows, |i| {
             let value = r(i)
@@ -531,7 +675,7 @@ mod tests {
             starts,
             text_ends,
             built_for: None,
-            text_rank: std::sync::OnceLock::new(),
+            text_order: std::sync::OnceLock::new(),
         }
     }
 
@@ -572,12 +716,26 @@ mod tests {
                 t
             })
             .collect();
-        let index = index_of(&texts);
+        assert_orders_as_a_comparison_sort(&texts);
+        // Mostly texts of their own, a few sharing long beginnings: the groups are then
+        // too few for passes over every text, and are ordered one by one.
+        let mut texts: Vec<String> = (0..3_000)
+            .map(|i| format!("{i:08x} claim {}", next(9)))
+            .collect();
+        for _ in 0..20 {
+            let stem = stems[2];
+            texts.push(format!(
+                "{stem}{}",
+                tails[next(tails.len() as u64) as usize]
+            ));
+        }
+        assert_orders_as_a_comparison_sort(&texts);
+    }
+
+    fn assert_orders_as_a_comparison_sort(texts: &[String]) {
+        let index = index_of(texts);
         let mut expected: Vec<u32> = (0..texts.len() as u32).collect();
         expected.sort_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]).then(a.cmp(&b)));
-        let rank = index.compute_text_rank();
-        let mut got: Vec<u32> = (0..texts.len() as u32).collect();
-        got.sort_by_key(|&i| rank[i as usize]);
-        assert_eq!(got, expected);
+        assert_eq!(index.compute_text_order(), expected);
     }
 }
