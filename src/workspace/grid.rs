@@ -314,10 +314,6 @@ impl SearchIndex {
         items.into_iter().map(|item| item.row).collect()
     }
 
-    fn text(&self, row: usize) -> &str {
-        &self.blob[self.starts[row]..self.text_ends[row]]
-    }
-
     /// Rows whose text, speaker or document title contains `needle` (lower case), in row
     /// order.
     fn rows_containing(&self, needle: &str) -> Vec<bool> {
