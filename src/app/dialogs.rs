@@ -132,9 +132,9 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
                         let (packs, bytes) = cache.size();
                         ui.horizontal(|ui| {
                             ui.label(format!(
-                                "{:.1} MB for {packs} corpus{}",
+                                "{:.1} MB for {packs} {}",
                                 bytes as f64 / 1e6,
-                                if packs == 1 { "" } else { "es" }
+                                if packs == 1 { "corpus" } else { "corpora" }
                             ));
                             let clear = ui
                                 .add_enabled(packs > 0, egui::Button::new("Clear"))
