@@ -18,6 +18,7 @@ import argparse
 import glob
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,7 @@ def main():
     p.add_argument("--master", default="local[2]")
     p.add_argument("--claimbench", default="claimbench", help="the claimbench binary")
     p.add_argument("--source", default=None)
-    p.add_argument("--parts", default=None, help="folder for the per-document outputs (default: a temporary one)")
+    p.add_argument("--parts", default=None, help="a new folder for the per-document outputs, kept (default: a temporary one, removed)")
     p.add_argument("--min-score", default=None)
     args = p.parse_args()
 
@@ -58,9 +59,12 @@ def main():
         partitions = numbered.getNumPartitions()
     finally:
         sc.stop()
-    files = sorted(glob.glob(os.path.join(parts_dir, "part-*")))
-    print(f"{partitions} partitions, {len(files)} part files", file=sys.stderr)
-    subprocess.run([binary, "merge", *files, "-o", args.output], check=True)
+    try:
+        files = sorted(glob.glob(os.path.join(parts_dir, "part-*")))
+        print(f"{partitions} partitions, {len(files)} part files", file=sys.stderr)
+        subprocess.run([binary, "merge", *files, "-o", args.output], check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

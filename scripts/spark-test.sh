@@ -8,15 +8,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-target/debug/claimbench}")
-if ! command -v java >/dev/null; then
+# pyspark 4 runs on Java 17 or newer.
+java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+if ! command -v java >/dev/null || java=$(java_major) && [ "${java:-0}" -lt 17 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless
 fi
 venv=target/spark-venv
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q pyspark
+  rm -rf "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    # Debian keeps venv's pip apart.
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    python3 -m venv "$venv"
+  fi
+  "$venv/bin/pip" install -q pyspark==4.3.0
 fi
+# A container's host name often does not resolve: Spark talks to itself on loopback.
+export SPARK_LOCAL_IP=127.0.0.1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work/bundled.jsonl" <<'PY'

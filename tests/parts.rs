@@ -301,3 +301,74 @@ fn the_workbench_opens_a_merged_extraction_over_its_corpus() {
     };
     assert!(e.to_string().contains("not an extraction"), "{e}");
 }
+
+#[test]
+fn parts_of_a_folder_corpus_merge_in_corpus_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = claimbench::bundled_corpus_path();
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let single = ok(claimbench(&["extract", corpus], None, dir.path()));
+    let parts = ok(claimbench(
+        &["extract", "--per-document", corpus],
+        None,
+        dir.path(),
+    ));
+    let lines: Vec<&[u8]> = parts
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let (a, b) = lines.split_at(2);
+    std::fs::write(dir.path().join("a.jsonl"), a.join(&b'\n')).expect("write");
+    std::fs::write(dir.path().join("b.jsonl"), b.join(&b'\n')).expect("write");
+    let merged = ok(claimbench(
+        &["merge", "b.jsonl", "a.jsonl"],
+        None,
+        dir.path(),
+    ));
+    assert!(
+        merged == single,
+        "merged parts of a folder differ from the single run"
+    );
+}
+
+#[test]
+fn parts_made_with_other_settings_are_not_merged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = bundled_jsonl();
+    let shards = shards(&corpus, 2);
+    let default = ok(claimbench(
+        &["extract", "--per-document", "-"],
+        Some(shards[0].as_bytes()),
+        dir.path(),
+    ));
+    let stricter = ok(claimbench(
+        &["extract", "--per-document", "--min-score", "0.9", "-"],
+        Some(shards[1].as_bytes()),
+        dir.path(),
+    ));
+    std::fs::write(dir.path().join("a.jsonl"), default).expect("write");
+    std::fs::write(dir.path().join("b.jsonl"), stricter).expect("write");
+    let out = claimbench(&["merge", "a.jsonl", "b.jsonl"], None, dir.path());
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("different settings"), "{said}");
+}
+
+#[test]
+fn an_extraction_changed_by_hand_is_refused_in_words() {
+    use claimbench::workspace::open::{self, OpenRequest};
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("corpus.jsonl"), bundled_jsonl()).expect("write corpus");
+    let json = ok(claimbench(&["extract", "corpus.jsonl"], None, dir.path()));
+    let mut extraction: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    let claim = &mut extraction["claims"][0];
+    let start = claim["start"].as_u64().expect("start");
+    claim["end"] = (start.saturating_sub(1)).into();
+    let path = dir.path().join("edited.json");
+    std::fs::write(&path, extraction.to_string()).expect("write");
+    let Err(e) = open::open(&OpenRequest::for_path(path), &|_| true) else {
+        panic!("a claim ending before it starts was opened");
+    };
+    assert!(e.to_string().contains("changed by hand"), "{e}");
+}

@@ -50,6 +50,12 @@ pub fn read_each(
     each: &mut dyn FnMut(Document),
 ) -> std::io::Result<()> {
     let limit = usize::try_from(max_line_bytes).unwrap_or(usize::MAX);
+    // A numbered line may hold its number and tab besides a document of the limit.
+    let room = if numbered {
+        limit.saturating_add(NUMBER_ROOM)
+    } else {
+        limit
+    };
     let mut line = Vec::new();
     let mut line_no = 0;
     loop {
@@ -58,13 +64,24 @@ pub fn read_each(
         // Up to the limit (and one byte more, to tell a line of exactly the limit from
         // a longer one); the rest of a longer line is passed over without keeping it.
         let read = (&mut input)
-            .take(limit.saturating_add(1) as u64)
+            .take(room.saturating_add(1) as u64)
             .read_until(b'\n', &mut line)?;
         if read == 0 {
             return Ok(());
         }
-        if !line.ends_with(b"\n") && line.len() > limit {
-            let skipped = line.len() as u64 + skip_line(&mut input)?;
+        let prefix = if numbered {
+            number_prefix(&line).map_or(0, |(_, rest)| line.len() - rest.len())
+        } else {
+            0
+        };
+        let document = line.len() - prefix - usize::from(line.ends_with(b"\n"));
+        if (!line.ends_with(b"\n") && line.len() > room) || document > limit {
+            let more = if line.ends_with(b"\n") {
+                0
+            } else {
+                skip_line(&mut input)?
+            };
+            let skipped = (line.len() - prefix) as u64 + more;
             let line_no = if numbered {
                 number_prefix(&line).map_or(line_no, |(n, _)| n)
             } else {
@@ -99,6 +116,9 @@ pub fn read_each(
         }
     }
 }
+
+/// Bytes a line number and its tab may take (18 digits and a tab, and one to spare).
+const NUMBER_ROOM: usize = 20;
 
 /// The line number a numbered line starts with, and the rest after its tab.
 fn number_prefix(line: &[u8]) -> Option<(usize, &[u8])> {

@@ -211,7 +211,10 @@ fn merge_group(
         let doc_id = &doc_ids[node.doc];
         for (alias, stats) in node.actor.aliases.iter().zip(&node.actor.alias_stats) {
             match combined.aliases.iter().position(|a| a == alias) {
-                Some(k) => combined.alias_stats[k].uses += stats.uses,
+                Some(k) => {
+                    let uses = &mut combined.alias_stats[k].uses;
+                    *uses = uses.saturating_add(stats.uses);
+                }
                 None => {
                     combined.aliases.push(alias.clone());
                     combined.alias_stats.push(*stats);

@@ -18,9 +18,10 @@ use super::document::Analysis;
 use super::{Extraction, Settings, score};
 use crate::corpus::Corpus;
 
-/// Bumped whenever the engine's code changes what it finds (changes of the word lists
-/// and weights under `assets/` are seen without it: they are part of the key).
-pub const ENGINE_VERSION: &str = "2026-12-01";
+/// The engine's version: a hash of the source of everything that makes an analysis
+/// (`src/extract`, `src/text`, `src/corpus`), made by `build.rs`, so that any change of the
+/// code is a new engine. The word lists and weights under `assets/` are part of the key too.
+pub const ENGINE_VERSION: &str = env!("CLAIMBENCH_ENGINE_SOURCE_HASH");
 
 /// What a pack file starts with.
 const MAGIC: &[u8; 16] = b"claimbench-cache";
@@ -28,6 +29,9 @@ const MAGIC: &[u8; 16] = b"claimbench-cache";
 const FORMAT: u32 = 1;
 /// The extension of pack files; only such files are ever removed by [`Cache::clear`].
 const EXTENSION: &str = "pack";
+/// How a pack being written is named until it is complete (one left by a crash is
+/// counted and cleared with the packs).
+const TEMPORARY_SUFFIX: &str = ".pack.tmp";
 /// Longest corpus path a pack header holds (a longer one is a damaged header).
 const MAX_PATH_BYTES: u32 = 64 * 1024;
 
@@ -109,7 +113,10 @@ impl Cache {
             .flatten()
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == EXTENSION))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == EXTENSION)
+                    || p.to_string_lossy().ends_with(TEMPORARY_SUFFIX)
+            })
     }
 
     /// The pack file of the corpus at `corpus_path`.
@@ -247,21 +254,18 @@ fn read_pack(path: &Path, key: &[u8; 32]) -> std::io::Result<PackEntries> {
         &mut std::io::sink(),
     )?;
     let count = read_u64(&mut input)?;
+    let mut damaged = None;
     for _ in 0..count {
         match read_entry(&mut input) {
             Ok(Some((hash, bytes))) => {
                 entries.insert(hash, bytes);
             }
-            Ok(None) => {
-                return Ok((
-                    entries,
-                    Some("an entry of the cache file is damaged".into()),
-                ));
-            }
+            // Its length was read: the entries after it can still be used.
+            Ok(None) => damaged = Some("an entry of the cache file is damaged".to_string()),
             Err(_) => return Ok((entries, Some("the cache file is cut short".into()))),
         }
     }
-    Ok((entries, None))
+    Ok((entries, damaged))
 }
 
 /// One entry: `None` if its checksum does not match.
@@ -294,7 +298,10 @@ fn write_pack(
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         out.write_all(MAGIC)?;

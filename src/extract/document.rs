@@ -293,12 +293,27 @@ impl Analysis {
             if actor.aliases.len() != actor.alias_stats.len() {
                 return Err(format!("actor “{}” has aliases without counts", actor.name));
             }
+            if actor
+                .alias_stats
+                .iter()
+                .any(|s| s.uses > mentions || s.words > size_bytes)
+            {
+                return Err(format!("actor “{}” has counts it cannot have", actor.name));
+            }
             for &m in &actor.mentions {
                 index("mention", m, mentions)?;
             }
         }
+        let mut sentences = rustc_hash::FxHashSet::default();
         for claim in &self.claims {
             span("claim", claim.start, claim.end)?;
+            // A document has fewer sentences than bytes; each is a claim once.
+            if claim.sentence >= size_bytes.max(1) || !sentences.insert(claim.sentence) {
+                return Err(format!(
+                    "claim at {} has a sentence number it cannot have",
+                    claim.start
+                ));
+            }
             if claim.text.len() != claim.end - claim.start
                 || text.is_some_and(|t| t[claim.start..claim.end] != claim.text)
             {

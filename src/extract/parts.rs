@@ -18,8 +18,12 @@ use crate::corpus::{self, Corpus, Document, LoadWarning};
 pub struct Part {
     /// The corpus the document came from (the name of the JSON Lines stream or file).
     pub source: String,
-    /// Its place in that corpus: the line number in a JSON Lines corpus.
+    /// Its place in that corpus: the line number in a JSON Lines stream, else its place in
+    /// the corpus's order.
     pub order: u64,
+    /// What made it: the engine and its settings (version, word lists, weights, score
+    /// threshold), hashed. Parts of different engines are not merged.
+    pub engine: String,
     /// What the extraction reports about the document.
     pub document: DocumentInfo,
     /// What was found in it.
@@ -43,6 +47,7 @@ pub fn write_parts(
     warnings: &mut Vec<LoadWarning>,
     out: &mut dyn Write,
 ) -> std::io::Result<usize> {
+    let engine = engine_of(settings, model);
     let mut batch: Vec<Document> = Vec::new();
     let mut written = 0;
     let mut failed: Option<std::io::Error> = None;
@@ -57,7 +62,8 @@ pub fn write_parts(
         let analyses = super::analyse_all(&corpus, settings, model, &|_| None, &|_, _| true)
             .unwrap_or_default();
         for (doc, analysis) in corpus.documents.iter().zip(analyses) {
-            if let Err(e) = write_part(source, doc, analysis, out) {
+            let order = line_of(&doc.path, source).unwrap_or(0);
+            if let Err(e) = write_part(source, order, &engine, doc, analysis, out) {
                 *failed = Some(e);
                 return;
             }
@@ -92,32 +98,45 @@ pub fn write_corpus_parts(
     model: &score::Model,
     out: &mut dyn Write,
 ) -> std::io::Result<usize> {
+    let engine = engine_of(settings, model);
     let analyses =
         super::analyse_all(corpus, settings, model, &|_| None, &|_, _| true).unwrap_or_default();
     let mut written = 0;
-    for (doc, analysis) in corpus.documents.iter().zip(analyses) {
-        write_part(source, doc, analysis, out)?;
+    for (index, (doc, analysis)) in corpus.documents.iter().zip(analyses).enumerate() {
+        write_part(source, index as u64, &engine, doc, analysis, out)?;
         written += 1;
     }
     Ok(written)
 }
 
-/// Writes one part line. Its order is the line number of a JSON Lines document, else its
-/// place in the corpus.
+/// The engine key of parts made with `settings` and `model`.
+fn engine_of(settings: &Settings, model: &score::Model) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(&super::cache::engine_key(settings.min_score));
+    // Weights other than the bundled ones are part of what made the parts.
+    if !std::ptr::eq(model, score::model()) {
+        h.update(format!("{model:?}").as_bytes());
+    }
+    h.finalize().to_hex()[..32].to_string()
+}
+
+/// Writes one part line.
 fn write_part(
     source: &str,
+    order: u64,
+    engine: &str,
     doc: &Document,
     analysis: Analysis,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let part = Part {
         source: source.to_string(),
-        order: 0,
+        order,
+        engine: engine.to_string(),
         document: DocumentInfo::of(doc),
         analysis,
     };
-    let order = line_of(&part.document.path, source).unwrap_or(0);
-    serde_json::to_writer(&mut *out, &Part { order, ..part })?;
+    serde_json::to_writer(&mut *out, &part)?;
     out.write_all(b"\n")
 }
 
@@ -161,6 +180,14 @@ pub enum MergeError {
         /// Where it was again.
         second: PathBuf,
     },
+    /// Parts made by different engines or settings.
+    #[error("{} and {} were made by different versions of Claimbench or with different settings (--min-score, --weights): extract every part the same way", first.display(), second.display())]
+    Engines {
+        /// A file of one engine.
+        first: PathBuf,
+        /// A file of another.
+        second: PathBuf,
+    },
     /// No input held a document.
     #[error("no document in the files given")]
     Empty,
@@ -197,10 +224,18 @@ pub fn merge(inputs: &[PathBuf]) -> Result<(Extraction, Vec<LoadWarning>), Merge
     if parts.is_empty() {
         return Err(MergeError::Empty);
     }
-    parts.sort_by(|(a, _), (b, _)| (&a.source, a.order).cmp(&(&b.source, b.order)));
+    if let Some((_, file)) = parts.iter().find(|(p, _)| p.engine != parts[0].0.engine) {
+        return Err(MergeError::Engines {
+            first: inputs[parts[0].1].clone(),
+            second: inputs[*file].clone(),
+        });
+    }
+    // Corpora in the order a single run reads their files (paths compared as paths).
+    let key = |p: &Part| (PathBuf::from(&p.source), p.order);
+    parts.sort_by_cached_key(|(p, _)| key(p));
     for pair in parts.windows(2) {
         let ((a, fa), (b, fb)) = (&pair[0], &pair[1]);
-        if (&a.source, a.order) == (&b.source, b.order) {
+        if key(a) == key(b) {
             return Err(MergeError::Twice {
                 document: b.document.id.clone(),
                 source_name: b.source.clone(),

@@ -218,7 +218,10 @@ fn shingles(text: &str) -> Vec<u64> {
 /// Whether claim span `a` and found span `b` are the same sentence.
 fn same_sentence(a: (usize, usize), b: (usize, usize)) -> bool {
     let overlap = a.1.min(b.1).saturating_sub(a.0.max(b.0)) as f64;
-    let (la, lb) = ((a.1 - a.0).max(1) as f64, (b.1 - b.0).max(1) as f64);
+    let (la, lb) = (
+        a.1.saturating_sub(a.0).max(1) as f64,
+        b.1.saturating_sub(b.0).max(1) as f64,
+    );
     overlap >= SAME_SENTENCE_OVERLAP * la && overlap >= SAME_SENTENCE_OVERLAP * lb
 }
 
