@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use claimbench::app::ClaimbenchApp;
+use claimbench::extract::cache::Cache;
 use claimbench::project::{Stance, Verdict};
 use claimbench::workspace::grid::Column;
 use claimbench::workspace::open::OpenRequest;
@@ -22,14 +23,28 @@ fn workbench_with(
     request: Option<OpenRequest>,
     data_dir: Option<PathBuf>,
 ) -> Harness<'static, ClaimbenchApp> {
+    workbench_cached(request, data_dir, None)
+}
+
+/// The window opening `request`, with `cache` as its extraction cache (none: the tests do
+/// not touch the user's cache).
+fn workbench_cached(
+    request: Option<OpenRequest>,
+    data_dir: Option<PathBuf>,
+    cache: Option<Cache>,
+) -> Harness<'static, ClaimbenchApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_render_cursor(false)
         .with_max_steps(50)
         .build_eframe(move |cc| {
-            let mut app = ClaimbenchApp::new(cc, request);
+            let mut app = ClaimbenchApp::new(cc, None);
             app.preferences.builtin_file_dialog = true;
             app.set_data_dir(data_dir);
+            app.set_cache(cache);
+            if let Some(request) = request {
+                app.open(&cc.egui_ctx, &request);
+            }
             app
         });
     wait_until(&mut harness, "opening", |app| !app.is_loading());
@@ -939,6 +954,38 @@ fn help_lists_the_shortcuts_and_says_where_things_are_kept() {
     harness.get_by_label("Autosaves of unsaved projects");
 }
 
+#[test]
+fn the_cache_serves_a_reopen_and_about_clears_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let first = workbench_cached(bundled(), None, Some(Cache::new(&cache_dir)));
+    let report = first
+        .state()
+        .workspace
+        .as_ref()
+        .and_then(|w| w.cache_report.clone())
+        .expect("opened through the cache");
+    assert_eq!((report.reused, report.analysed), (0, 5));
+    drop(first);
+    let mut again = workbench_cached(bundled(), None, Some(Cache::new(&cache_dir)));
+    let report = again
+        .state()
+        .workspace
+        .as_ref()
+        .and_then(|w| w.cache_report.clone())
+        .expect("opened through the cache");
+    assert_eq!((report.reused, report.analysed), (5, 0));
+    again.get_by_label("Help").click();
+    again.run_steps(2);
+    again.get_by_label("About Claimbench").click();
+    again.run_steps(3);
+    again.get_by_label(&cache_dir.display().to_string());
+    again.get_by_label("Clear").click();
+    again.run_steps(3);
+    again.get_by_label_contains("Cleared:");
+    assert_eq!(Cache::new(&cache_dir).size(), (0, 0));
+}
+
 /// A corpus of `n` made-up news articles with titles, outlets and dates, in JSON Lines,
 /// shaped like a newsroom's export: a few hundred words each, figures, named sources.
 fn generated_corpus(dir: &Path, n: usize) -> PathBuf {
@@ -1010,9 +1057,11 @@ fn sized_workbench(request: OpenRequest, size: [f32; 2]) -> Harness<'static, Cla
         .with_render_cursor(false)
         .with_max_steps(50)
         .build_eframe(move |cc| {
-            let mut app = ClaimbenchApp::new(cc, Some(request));
+            let mut app = ClaimbenchApp::new(cc, None);
             app.preferences.builtin_file_dialog = true;
             app.set_data_dir(None);
+            app.set_cache(None);
+            app.open(&cc.egui_ctx, &request);
             app
         });
     wait_until(&mut harness, "opening", |app| !app.is_loading());

@@ -438,6 +438,12 @@ impl ClaimbenchApp {
         ws.row_of(self.selected.as_ref()?)
     }
 
+    /// Starts opening `request` in the background, as File ▸ Open does (with no question
+    /// about unsaved changes).
+    pub fn open(&mut self, ctx: &egui::Context, request: &OpenRequest) {
+        self.start_open(ctx, request);
+    }
+
     fn start_open(&mut self, ctx: &egui::Context, request: &OpenRequest) {
         let wake_ctx = ctx.clone();
         match Loader::start(request.clone(), self.cache.clone(), move || {
