@@ -113,23 +113,30 @@ fn shards(corpus: &str, n: usize) -> Vec<String> {
         .collect()
 }
 
+/// Runs the map step on each of `n` shards of `corpus` (named `corpus.jsonl`) in `dir`;
+/// returns the part files' names, in shard order.
+fn write_parts(dir: &Path, corpus: &str, n: usize) -> Vec<String> {
+    let mut files = Vec::new();
+    for (k, shard) in shards(corpus, n).iter().enumerate() {
+        let part = ok(claimbench(
+            &["extract", "--per-document", "--source", "corpus.jsonl", "-"],
+            Some(shard.as_bytes()),
+            dir,
+        ));
+        let name = format!("part-{k}.jsonl");
+        std::fs::write(dir.join(&name), part).expect("write part");
+        files.push(name);
+    }
+    files
+}
+
 /// Runs the map step on each shard and the reduce step over their outputs in `order`;
 /// returns the merged JSON and the single run's JSON of the whole corpus.
 fn split_and_merge(corpus: &str, n: usize, order: &[usize]) -> (Vec<u8>, Vec<u8>) {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("corpus.jsonl"), corpus).expect("write corpus");
     let single = ok(claimbench(&["extract", "corpus.jsonl"], None, dir.path()));
-    let mut files = Vec::new();
-    for (k, shard) in shards(corpus, n).iter().enumerate() {
-        let part = ok(claimbench(
-            &["extract", "--per-document", "--source", "corpus.jsonl", "-"],
-            Some(shard.as_bytes()),
-            dir.path(),
-        ));
-        let name = format!("part-{k}.jsonl");
-        std::fs::write(dir.path().join(&name), part).expect("write part");
-        files.push(name);
-    }
+    let files = write_parts(dir.path(), corpus, n);
     let mut args = vec!["merge"];
     args.extend(order.iter().map(|&k| files[k].as_str()));
     let merged = ok(claimbench(&args, None, dir.path()));
@@ -242,17 +249,7 @@ fn the_workbench_opens_a_merged_extraction_over_its_corpus() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = generated_jsonl();
     std::fs::write(dir.path().join("corpus.jsonl"), &corpus).expect("write corpus");
-    let mut files = Vec::new();
-    for (k, shard) in shards(&corpus, 3).iter().enumerate() {
-        let part = ok(claimbench(
-            &["extract", "--per-document", "--source", "corpus.jsonl", "-"],
-            Some(shard.as_bytes()),
-            dir.path(),
-        ));
-        let name = format!("part-{k}.jsonl");
-        std::fs::write(dir.path().join(&name), part).expect("write part");
-        files.push(name);
-    }
+    let files = write_parts(dir.path(), &corpus, 3);
     let mut args = vec!["merge", "-o", "merged.json"];
     args.extend(files.iter().map(String::as_str));
     ok(claimbench(&args, None, dir.path()));

@@ -27,6 +27,8 @@ pub struct DialogState {
     pub show_about: bool,
     /// What clearing the extraction cache did, shown in Help ▸ About.
     pub cache_note: Option<String>,
+    /// The extraction cache's pack files and bytes, while Help ▸ About is open.
+    pub cache_size: Option<(usize, u64)>,
 }
 
 /// Draws whichever dialogs are open.
@@ -95,6 +97,11 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
     let mut open = true;
     let data_dir = app.data_dir().map(Path::to_path_buf);
     let cache = app.cache().cloned();
+    // Counted when the window opens and after a clear, not at every frame.
+    let cache_size = *app
+        .dialogs
+        .cache_size
+        .get_or_insert_with(|| cache.as_ref().map_or((0, 0), |c| c.size()));
     let note = app.dialogs.cache_note.clone();
     let mut cleared = None;
     egui::Window::new("About Claimbench")
@@ -129,7 +136,7 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
                             return;
                         };
                         ui.label(cache.dir().display().to_string());
-                        let (packs, bytes) = cache.size();
+                        let (packs, bytes) = cache_size;
                         ui.horizontal(|ui| {
                             ui.label(format!(
                                 "{:.1} MB for {packs} {}",
@@ -160,6 +167,10 @@ fn about_ui(ctx: &egui::Context, app: &mut ClaimbenchApp) {
     app.dialogs.show_about = open;
     if cleared.is_some() {
         app.dialogs.cache_note = cleared;
+        app.dialogs.cache_size = None;
+    }
+    if !open {
+        app.dialogs.cache_size = None;
     }
 }
 
