@@ -58,6 +58,9 @@ pub fn read_each(
     };
     let mut line = Vec::new();
     let mut line_no = 0;
+    // Lines are read one after the other and parsed a batch at a time on every core; what
+    // a batch gives (documents and warnings) is handed on in line order.
+    let mut batch = Batch::default();
     loop {
         line.clear();
         line_no += 1;
@@ -67,6 +70,7 @@ pub fn read_each(
             .take(room.saturating_add(1) as u64)
             .read_until(b'\n', &mut line)?;
         if read == 0 {
+            batch.finish(shown, warnings, each);
             return Ok(());
         }
         let prefix = if numbered {
@@ -87,32 +91,95 @@ pub fn read_each(
             } else {
                 line_no
             };
-            warnings.push(LoadWarning {
+            batch.lines.push(Line::Skipped(LoadWarning {
                 path: format!("{shown}:{line_no}"),
                 message: format!(
                     "line skipped: the document is {:.1} MB, over the {} MB limit for one document",
                     skipped as f64 / 1e6,
                     max_line_bytes / 1_000_000
                 ),
-            });
+            }));
             continue;
         }
-        let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
-        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        let bytes = if line_no == 1 {
-            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-        } else {
-            bytes
+        let mut end = line.len();
+        if line.ends_with(b"\n") {
+            end -= 1;
+        }
+        if line[..end].ends_with(b"\r") {
+            end -= 1;
+        }
+        line.truncate(end);
+        let mut bytes = std::mem::take(&mut line);
+        if line_no == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        let number = match number_prefix(&bytes).filter(|_| numbered) {
+            Some((n, rest)) => {
+                let cut = bytes.len() - rest.len();
+                bytes.drain(..cut);
+                // The corpus's first line keeps its byte order mark behind the number.
+                if n == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                    bytes.drain(..3);
+                }
+                n
+            }
+            None => line_no,
         };
-        let (number, bytes) = match number_prefix(bytes).filter(|_| numbered) {
-            // The corpus's first line keeps its byte order mark behind the number.
-            Some((1, rest)) => (1, rest.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(rest)),
-            Some((n, rest)) => (n, rest),
-            None => (line_no, bytes),
-        };
-        let text = super::decode(bytes, &format!("{shown}:{number}"), warnings);
-        if let Some(doc) = parse_line(&text, number, shown, warnings) {
-            each(doc);
+        batch.bytes += bytes.len();
+        batch.lines.push(Line::Read { number, bytes });
+        if batch.lines.len() >= BATCH_LINES || batch.bytes >= BATCH_BYTES {
+            batch.finish(shown, warnings, each);
+        }
+    }
+}
+
+/// At most this many lines are parsed together…
+const BATCH_LINES: usize = 2_048;
+/// …or lines of this many bytes, whichever comes first.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+
+/// A line of a batch: one to parse, or one already skipped with a warning.
+enum Line {
+    Read { number: usize, bytes: Vec<u8> },
+    Skipped(LoadWarning),
+}
+
+/// Lines read but not yet parsed.
+#[derive(Default)]
+struct Batch {
+    lines: Vec<Line>,
+    bytes: usize,
+}
+
+impl Batch {
+    /// Parses the batch's lines in parallel, then hands on their documents and warnings
+    /// in line order, and empties the batch.
+    fn finish(
+        &mut self,
+        shown: &str,
+        warnings: &mut Vec<LoadWarning>,
+        each: &mut dyn FnMut(Document),
+    ) {
+        use rayon::prelude::*;
+        let parsed: Vec<(Option<Document>, Vec<LoadWarning>)> = std::mem::take(&mut self.lines)
+            .into_par_iter()
+            .map(|line| match line {
+                Line::Read { number, bytes } => {
+                    let mut found = Vec::new();
+                    let text = super::decode(&bytes, &format!("{shown}:{number}"), &mut found);
+                    drop(bytes);
+                    let doc = parse_line(&text, number, shown, &mut found);
+                    (doc, found)
+                }
+                Line::Skipped(warning) => (None, vec![warning]),
+            })
+            .collect();
+        self.bytes = 0;
+        for (doc, found) in parsed {
+            warnings.extend(found);
+            if let Some(doc) = doc {
+                each(doc);
+            }
         }
     }
 }
@@ -205,6 +272,40 @@ fn parse_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_and_warnings_keep_line_order_across_batches() {
+        // More lines than one batch parses, with bad and oversized lines among them.
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        let mut bad = Vec::new();
+        for n in 1..=BATCH_LINES * 2 + 7 {
+            if n % 997 == 0 {
+                text.push_str("not json\n");
+                bad.push(format!("c.jsonl:{n}"));
+            } else if n % 1_499 == 0 {
+                text.push_str(&format!(
+                    "{{\"id\": \"{n}\", \"text\": \"{}\"}}\n",
+                    "y".repeat(300)
+                ));
+                bad.push(format!("c.jsonl:{n}"));
+            } else {
+                text.push_str(&format!("{{\"id\": \"d{n}\", \"text\": \"Line {n}.\"}}\n"));
+                expected.push(format!("d{n}"));
+            }
+        }
+        let mut loaded = Loaded::default();
+        read(text.as_bytes(), "c.jsonl", 200, &mut loaded).expect("reads");
+        let ids: Vec<_> = loaded
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        assert_eq!(ids, expected);
+        let paths: Vec<_> = loaded.warnings.iter().map(|w| w.path.clone()).collect();
+        assert_eq!(paths, bad);
+    }
 
     #[test]
     fn good_lines_load_and_bad_lines_warn() {

@@ -472,8 +472,17 @@ fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
     None
 }
 
+/// How much of a line's start is read for a dateline.
+const DATELINE_BYTES: usize = 240;
+
 /// The dateline at the start of `line` ("TEHRAN -"), if it has one.
 pub fn find_dateline(line: &str) -> Option<&str> {
+    // A dateline is a dozen tokens at most: only the start of a long paragraph is read.
+    let mut end = line.len().min(DATELINE_BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let line = &line[..end];
     let tokens = super::token::tokenize(line);
     let count = dateline_end(line, &tokens)?;
     Some(&line[tokens[0].start..tokens[count - 1].end])
