@@ -154,7 +154,7 @@ fn generated(claim_count: usize, document_count: usize, reviewed: bool) -> Works
     let extraction = Extraction {
         documents: Vec::new(),
         actors,
-        claims,
+        claims: claims.into_iter().map(Arc::new).collect(),
         families,
     };
     let mut project = Project::default();

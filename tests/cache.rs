@@ -45,6 +45,11 @@ fn extract_cached(corpus_path: &Path, cache: &Cache) -> (Extraction, cache::Repo
     (extraction, report)
 }
 
+/// Removes the whole extraction, so that the next open reads the pack.
+fn forget_whole(s: &Setup) {
+    std::fs::remove_file(s.cache.whole_path(&s.corpus)).expect("the whole extraction was written");
+}
+
 fn documents(corpus_path: &Path) -> usize {
     corpus::load(corpus_path)
         .expect("corpus loads")
@@ -116,6 +121,7 @@ fn a_damaged_cache_is_analysed_again_and_rebuilt() {
     let at = flipped.len() * 2 / 3;
     flipped[at] ^= 0x55;
     std::fs::write(&pack, &flipped).expect("write");
+    forget_whole(&s);
     let (_, report) = extract_cached(&s.corpus, &s.cache);
     assert!(report.damaged.is_some(), "{report:?}");
     assert!(report.analysed >= 1, "{report:?}");
@@ -133,6 +139,7 @@ fn a_damaged_cache_is_analysed_again_and_rebuilt() {
         b"{\"json\": true}".to_vec(),
     ] {
         std::fs::write(&pack, &bad).expect("write");
+        forget_whole(&s);
         let (_, report) = extract_cached(&s.corpus, &s.cache);
         assert!(report.damaged.is_some(), "{report:?}");
         let (_, report) = extract_cached(&s.corpus, &s.cache);
@@ -152,6 +159,7 @@ fn a_cache_of_another_engine_is_not_used() {
         *b = b.wrapping_add(1);
     }
     std::fs::write(&pack, &other).expect("write");
+    forget_whole(&s);
     let (_, report) = extract_cached(&s.corpus, &s.cache);
     assert_eq!((report.reused, report.analysed), (0, n));
     assert_eq!(report.damaged, None, "another engine's cache is not damage");
@@ -174,8 +182,8 @@ fn clearing_removes_the_packs_and_nothing_else() {
     extract_cached(&s.corpus, &s.cache);
     let keep = s.cache.dir().join("notes.txt");
     std::fs::write(&keep, "mine").expect("write");
-    let (packs, bytes) = s.cache.size();
-    assert_eq!(packs, 1);
+    let (files, bytes) = s.cache.size();
+    assert_eq!(files, 2, "the pack and the whole extraction");
     assert!(bytes > 0);
     assert_eq!(s.cache.clear().expect("cleared"), bytes);
     assert_eq!(s.cache.size(), (0, 0));
@@ -193,4 +201,57 @@ fn an_unwritable_cache_costs_only_time() {
     let (_, report) = extract_cached(&s.corpus, &s.cache);
     assert_eq!(report.analysed, n);
     assert!(report.write_error.is_some(), "{report:?}");
+}
+
+#[test]
+fn a_renamed_document_reuses_its_analysis_but_the_corpus_is_put_together_again() {
+    let s = setup();
+    let n = documents(&s.corpus);
+    extract_cached(&s.corpus, &s.cache);
+    let whole = std::fs::read(s.cache.whole_path(&s.corpus)).expect("written");
+    let first = std::fs::read_dir(&s.corpus)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .min()
+        .expect("a document");
+    std::fs::rename(&first, s.corpus.join("renamed.txt")).expect("rename");
+    // `extract_cached` checks the result against a fresh extraction of the renamed corpus.
+    let (renamed, report) = extract_cached(&s.corpus, &s.cache);
+    assert_eq!((report.reused, report.analysed), (n, 0));
+    assert!(
+        renamed
+            .documents
+            .iter()
+            .any(|d| d.path.ends_with("renamed.txt"))
+    );
+    assert_ne!(
+        std::fs::read(s.cache.whole_path(&s.corpus)).expect("written"),
+        whole,
+        "the whole extraction is written again"
+    );
+}
+
+#[test]
+fn a_damaged_whole_extraction_is_not_trusted() {
+    let s = setup();
+    let n = documents(&s.corpus);
+    extract_cached(&s.corpus, &s.cache);
+    let path = s.cache.whole_path(&s.corpus);
+    let good = std::fs::read(&path).expect("written");
+    let mut flipped = good.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 0x55;
+    for bad in [
+        flipped,
+        good[..good.len() / 3].to_vec(),
+        b"nonsense".to_vec(),
+    ] {
+        std::fs::write(&path, &bad).expect("write");
+        // The pack still serves every document; the corpus is put together again.
+        let (_, report) = extract_cached(&s.corpus, &s.cache);
+        assert_eq!((report.reused, report.analysed), (n, 0));
+        assert!(report.damaged.is_some(), "{report:?}");
+        let (_, report) = extract_cached(&s.corpus, &s.cache);
+        assert_eq!(report.damaged, None, "rewritten");
+    }
 }

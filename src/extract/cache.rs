@@ -8,9 +8,16 @@
 //! the score threshold. A pack of another engine is not used. Every entry carries the
 //! hash of its bytes and is checked against its document before it is used; a damaged
 //! entry is analysed again and the pack rewritten, never trusted.
+//!
+//! Beside the pack, a corpus has its whole extraction as last put together (actors,
+//! claims and families across documents), under a key of the engine and of every
+//! document's id, path, metadata and hash. Reopening a corpus that has not changed at all
+//! reads it and skips the cross-document step too; any change, however small, puts the
+//! corpus together again from the pack.
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -32,6 +39,10 @@ const EXTENSION: &str = "pack";
 /// How a pack being written is named until it is complete (one left by a crash is
 /// counted and cleared with the packs).
 const TEMPORARY_SUFFIX: &str = ".pack.tmp";
+/// What a file of a whole extraction starts with.
+const WHOLE_MAGIC: &[u8; 16] = b"claimbench-whole";
+/// The extension of such files; cleared and counted with the packs.
+const WHOLE_EXTENSION: &str = "whole";
 /// Longest corpus path a pack header holds (a longer one is a damaged header).
 const MAX_PATH_BYTES: u32 = 64 * 1024;
 
@@ -85,14 +96,14 @@ impl Cache {
         &self.dir
     }
 
-    /// How many pack files the cache holds and their bytes.
+    /// How many files (packs and whole extractions) the cache holds and their bytes.
     pub fn size(&self) -> (usize, u64) {
         self.packs()
             .filter_map(|p| std::fs::metadata(p).ok())
             .fold((0, 0), |(n, bytes), m| (n + 1, bytes + m.len()))
     }
 
-    /// Removes every pack file; returns how many bytes were freed. Other files in the
+    /// Removes every pack file and whole extraction; returns how many bytes were freed. Other files in the
     /// folder are left alone.
     pub fn clear(&self) -> std::io::Result<u64> {
         let mut freed = 0;
@@ -114,9 +125,16 @@ impl Cache {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| {
-                p.extension().is_some_and(|e| e == EXTENSION)
+                p.extension()
+                    .is_some_and(|e| e == EXTENSION || e == WHOLE_EXTENSION)
                     || p.to_string_lossy().ends_with(TEMPORARY_SUFFIX)
             })
+    }
+
+    /// The file of the whole extraction of the corpus at `corpus_path`, as last put
+    /// together.
+    pub fn whole_path(&self, corpus_path: &Path) -> PathBuf {
+        self.pack_path(corpus_path).with_extension(WHOLE_EXTENSION)
     }
 
     /// The pack file of the corpus at `corpus_path`.
@@ -163,6 +181,24 @@ pub fn extract(
 
     let key = engine_key(settings.min_score);
     let pack = cache.pack_path(corpus_path);
+    let infos = super::document_infos(corpus);
+    let whole_key = whole_key(&key, &infos);
+    let whole = cache.whole_path(corpus_path);
+    if !progress(0, corpus.documents.len()) {
+        return None;
+    }
+    let mut whole_damaged = None;
+    match read_whole(&whole, &whole_key, infos.clone(), corpus) {
+        Ok(Some(extraction)) => {
+            let report = Report {
+                reused: corpus.documents.len(),
+                ..Report::default()
+            };
+            return Some((extraction, report));
+        }
+        Ok(None) => {}
+        Err(e) => whole_damaged = Some(e),
+    }
     let (stored, damaged) = match read_pack(&pack, &key) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => (
@@ -194,7 +230,7 @@ pub fn extract(
     let mut report = Report {
         reused,
         analysed: corpus.documents.len() - reused,
-        damaged: match (damaged, bad) {
+        damaged: match (damaged.or(whole_damaged), bad) {
             (Some(e), _) => Some(e),
             (None, 0) => None,
             (None, n) => Some(format!(
@@ -212,10 +248,163 @@ pub fn extract(
     if !unchanged && let Err(e) = write_pack(&pack, &key, corpus_path, corpus, &analyses) {
         report.write_error = Some(format!("the extraction cache could not be written: {e}"));
     }
-    Some((
-        super::assemble(super::document_infos(corpus), analyses),
-        report,
-    ))
+    let extraction = super::assemble(infos, analyses);
+    if let Err(e) = write_whole(&whole, &whole_key, &extraction) {
+        report
+            .write_error
+            .get_or_insert(format!("the extraction cache could not be written: {e}"));
+    }
+    Some((extraction, report))
+}
+
+/// The key of a whole extraction: the engine's key and every document as the extraction
+/// reports it (id, path, metadata, hash, size), in corpus order.
+fn whole_key(engine: &[u8; 32], infos: &[super::DocumentInfo]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(engine);
+    for info in infos {
+        let meta = &info.meta;
+        for part in [
+            Some(info.id.as_str()),
+            Some(info.path.as_str()),
+            Some(info.hash.as_str()),
+            meta.title.as_deref(),
+            meta.dateline.as_deref(),
+            meta.published.as_deref(),
+            meta.outlet.as_deref(),
+            meta.url.as_deref(),
+        ] {
+            match part {
+                Some(p) => {
+                    h.update(&[1]);
+                    h.update(&(p.len() as u64).to_le_bytes());
+                    h.update(p.as_bytes());
+                }
+                None => {
+                    h.update(&[0]);
+                }
+            }
+        }
+        h.update(&(info.size_bytes as u64).to_le_bytes());
+    }
+    *h.finalize().as_bytes()
+}
+
+/// What a whole extraction keeps: all but the documents, which are its key.
+#[derive(serde::Serialize)]
+struct WholeRef<'a> {
+    actors: &'a [super::Actor],
+    claims: &'a [Arc<super::Claim>],
+    families: &'a [super::Family],
+}
+
+/// [`WholeRef`] as read back.
+#[derive(serde::Deserialize)]
+struct Whole {
+    actors: Vec<super::Actor>,
+    claims: Vec<Arc<super::Claim>>,
+    families: Vec<super::Family>,
+}
+
+/// Reads the whole extraction of `corpus` if the file holds one made under `key`: `None`
+/// when there is none, or one of another engine or another state of the corpus; an
+/// error, in words, when the file is damaged or does not fit the documents.
+fn read_whole(
+    path: &Path,
+    key: &[u8; 32],
+    documents: Vec<super::DocumentInfo>,
+    corpus: &Corpus,
+) -> Result<Option<Extraction>, String> {
+    let damaged = || "the cache's copy of the whole extraction is damaged".to_string();
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => BufReader::new(f),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("the extraction cache could not be read: {e}")),
+    };
+    let mut magic = [0u8; 16];
+    let mut stored_key = [0u8; 32];
+    let mut checksum = [0u8; 32];
+    if file.read_exact(&mut magic).is_err() || &magic != WHOLE_MAGIC {
+        return Err(damaged());
+    }
+    let format = read_u32(&mut file).map_err(|_| damaged())?;
+    file.read_exact(&mut stored_key).map_err(|_| damaged())?;
+    if format != FORMAT || &stored_key != key {
+        // Another engine, or the corpus has changed since: not damage.
+        return Ok(None);
+    }
+    file.read_exact(&mut checksum).map_err(|_| damaged())?;
+    let len = read_u64(&mut file).map_err(|_| damaged())?;
+    let mut bytes = Vec::new();
+    file.take(len)
+        .read_to_end(&mut bytes)
+        .map_err(|_| damaged())?;
+    if bytes.len() as u64 != len || blake3::hash(&bytes).as_bytes() != &checksum {
+        return Err(damaged());
+    }
+    let whole: Whole = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+    drop(bytes);
+    let mut extraction = Extraction {
+        documents,
+        actors: whole.actors,
+        claims: whole.claims,
+        families: whole.families,
+    };
+    super::check_fits(&extraction, &corpus.documents)?;
+    share_document_ids(&mut extraction);
+    Ok(Some(extraction))
+}
+
+/// Makes every claim and mention of a document hold the one copy of its id, as an
+/// extraction just put together does.
+fn share_document_ids(extraction: &mut Extraction) {
+    let ids: FxHashMap<&str, Arc<str>> = extraction
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), Arc::from(d.id.as_str())))
+        .collect();
+    let shared = |id: &mut Arc<str>| {
+        if let Some(one) = ids.get(&**id) {
+            *id = one.clone();
+        }
+    };
+    for claim in &mut extraction.claims {
+        shared(&mut Arc::make_mut(claim).document);
+    }
+    for actor in &mut extraction.actors {
+        for mention in &mut actor.mentions {
+            shared(&mut mention.document);
+        }
+    }
+}
+
+/// Writes the whole extraction under `key`, through a temporary file renamed over the old
+/// one.
+fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io::Result<()> {
+    let bytes = postcard::to_stdvec(&WholeRef {
+        actors: &extraction.actors,
+        claims: &extraction.claims,
+        families: &extraction.families,
+    })
+    .map_err(std::io::Error::other)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        out.write_all(WHOLE_MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(key)?;
+        out.write_all(blake3::hash(&bytes).as_bytes())?;
+        out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        out.write_all(&bytes)?;
+        out.flush()?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// A pack's entries by document hash, and what was wrong with the pack, if anything.

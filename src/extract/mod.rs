@@ -20,6 +20,8 @@ pub mod score;
 pub mod speakers;
 pub mod union_find;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, DocumentMeta};
@@ -79,7 +81,7 @@ impl ActorKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Document id (shared by all mentions in the document).
-    pub document: std::sync::Arc<str>,
+    pub document: Arc<str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -122,7 +124,7 @@ pub struct Claim {
     /// Stable id: `DOCUMENT:SENTENCE` (sentence number in the document, from 1).
     pub id: String,
     /// Document id (shared by all claims in the document).
-    pub document: std::sync::Arc<str>,
+    pub document: Arc<str>,
     /// Byte offset of the claim in the document.
     pub start: usize,
     /// Byte offset one past the claim.
@@ -190,10 +192,61 @@ pub struct Extraction {
     pub documents: Vec<DocumentInfo>,
     /// Actors, in order of first mention.
     pub actors: Vec<Actor>,
-    /// Claims at or above the score threshold, in corpus order.
-    pub claims: Vec<Claim>,
+    /// Claims at or above the score threshold, in corpus order. Shared: the workbench's
+    /// rows hold the same claims, not copies of them.
+    pub claims: Vec<Arc<Claim>>,
     /// Families of two or more claims.
     pub families: Vec<Family>,
+}
+
+/// Checks that an extraction read from a file fits its documents' texts: every claim,
+/// figure and mention inside its document and on character boundaries, every claim's text
+/// the text there, claim ids used once.
+pub fn check_fits(
+    extraction: &Extraction,
+    documents: &[crate::corpus::Document],
+) -> Result<(), String> {
+    let text_of: std::collections::HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    let inside = |document: &str, start: usize, end: usize, what: &str| {
+        let fits = text_of.get(document).is_some_and(|t| {
+            start <= end && end <= t.len() && t.is_char_boundary(start) && t.is_char_boundary(end)
+        });
+        if fits {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what} at {start}..{end} of “{document}” is not inside that document's text; the file was changed by hand or is damaged"
+            ))
+        }
+    };
+    let mut ids = std::collections::HashSet::new();
+    for claim in &extraction.claims {
+        inside(&claim.document, claim.start, claim.end, "a claim")?;
+        if text_of
+            .get(&*claim.document)
+            .is_some_and(|t| t[claim.start..claim.end] != claim.text)
+        {
+            return Err(format!(
+                "claim {} does not hold the text at its place; the file was changed by hand or is damaged",
+                claim.id
+            ));
+        }
+        for figure in &claim.numbers {
+            inside(&claim.document, figure.start, figure.end, "a figure")?;
+        }
+        if !ids.insert(claim.id.as_str()) {
+            return Err(format!("claim {} is in the file twice", claim.id));
+        }
+    }
+    for actor in &extraction.actors {
+        for m in &actor.mentions {
+            inside(&m.document, m.start, m.end, "a mention")?;
+        }
+    }
+    Ok(())
 }
 
 /// How to run an extraction.
@@ -325,8 +378,7 @@ impl DocumentInfo {
 /// features, figures and signals move into the result. The same analyses in the same
 /// order always give the same extraction, wherever they were made.
 pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analysis>) -> Extraction {
-    let doc_ids: Vec<std::sync::Arc<str>> =
-        documents.iter().map(|d| d.id.as_str().into()).collect();
+    let doc_ids: Vec<Arc<str>> = documents.iter().map(|d| d.id.as_str().into()).collect();
     let resolved = actors::resolve(&doc_ids, &analyses);
     let salient: Vec<Vec<usize>> = analyses
         .iter()
@@ -399,7 +451,7 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
     Extraction {
         documents,
         actors: resolved.actors,
-        claims,
+        claims: claims.into_iter().map(Arc::new).collect(),
         families,
     }
 }

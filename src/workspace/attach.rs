@@ -436,7 +436,7 @@ fn make_ids_unique(rows: &mut [ClaimRow]) {
         if *count > 1 {
             let id = format!("{}#{count}", row.id);
             row.id = ClaimId::new(&id);
-            row.claim.id = id;
+            Arc::make_mut(&mut row.claim).id = id;
         }
     }
 }
@@ -453,7 +453,7 @@ pub(super) fn manual_row(
     let id = format!("{}:manual@{start}", corpus.documents[document].id);
     ClaimRow {
         id: ClaimId::new(&id),
-        claim: Claim {
+        claim: Arc::new(Claim {
             id,
             document: doc_ids[document].clone(),
             start,
@@ -471,7 +471,7 @@ pub(super) fn manual_row(
             numbers: Vec::new(),
             family: None,
             kind: crate::text::segment::SentenceKind::Body,
-        },
+        }),
         document,
         manual: true,
         speaker: None,

@@ -28,8 +28,8 @@ pub use ids::{ActorId, ClaimId};
 pub struct ClaimRow {
     /// The claim's id.
     pub id: ClaimId,
-    /// The claim.
-    pub claim: Claim,
+    /// The claim (the extraction's own, shared).
+    pub claim: Arc<Claim>,
     /// Index of its document in the corpus.
     pub document: usize,
     /// Added by hand (or restored from a project when extraction no longer finds it).

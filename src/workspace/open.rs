@@ -356,7 +356,7 @@ fn open_extraction(
         )));
     }
     drop(by_hash);
-    check_offsets(&extraction, &documents).map_err(fail)?;
+    extract::check_fits(&extraction, &documents).map_err(fail)?;
     let corpus_path = match sources.as_slice() {
         [one] => one.clone(),
         _ => common_folder(&sources),
@@ -370,53 +370,6 @@ fn open_extraction(
     );
     workspace.warnings.splice(0..0, warnings);
     Ok(workspace)
-}
-
-/// Checks that an extraction read from a file fits its documents' texts: every claim,
-/// figure and mention inside its document and on character boundaries, every claim's text
-/// the text there, claim ids used once.
-fn check_offsets(extraction: &Extraction, documents: &[corpus::Document]) -> Result<(), String> {
-    let text_of: std::collections::HashMap<&str, &str> = documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
-    let inside = |document: &str, start: usize, end: usize, what: &str| {
-        let fits = text_of.get(document).is_some_and(|t| {
-            start <= end && end <= t.len() && t.is_char_boundary(start) && t.is_char_boundary(end)
-        });
-        if fits {
-            Ok(())
-        } else {
-            Err(format!(
-                "{what} at {start}..{end} of “{document}” is not inside that document's text; the file was changed by hand or is damaged"
-            ))
-        }
-    };
-    let mut ids = std::collections::HashSet::new();
-    for claim in &extraction.claims {
-        inside(&claim.document, claim.start, claim.end, "a claim")?;
-        if text_of
-            .get(&*claim.document)
-            .is_some_and(|t| t[claim.start..claim.end] != claim.text)
-        {
-            return Err(format!(
-                "claim {} does not hold the text at its place; the file was changed by hand or is damaged",
-                claim.id
-            ));
-        }
-        for figure in &claim.numbers {
-            inside(&claim.document, figure.start, figure.end, "a figure")?;
-        }
-        if !ids.insert(claim.id.as_str()) {
-            return Err(format!("claim {} is in the file twice", claim.id));
-        }
-    }
-    for actor in &extraction.actors {
-        for m in &actor.mentions {
-            inside(&m.document, m.start, m.end, "a mention")?;
-        }
-    }
-    Ok(())
 }
 
 /// The deepest folder holding all of `paths`.
