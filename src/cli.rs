@@ -221,6 +221,9 @@ pub struct BenchOpenArgs {
     /// The cache folder to use (it is cleared first).
     #[arg(long)]
     pub cache: Option<PathBuf>,
+    /// Use the cache folder as it is, not cleared: both opens may come from it.
+    #[arg(long, requires = "cache")]
+    pub keep_cache: bool,
 }
 
 /// Options of `merge`.
@@ -381,15 +384,52 @@ pub fn run_bench_open(args: &BenchOpenArgs, out: &mut dyn Write) -> anyhow::Resu
             .clone()
             .unwrap_or_else(|| temporary.path().into()),
     );
-    cache.clear()?;
+    let labels = if args.keep_cache {
+        ["first open", "second open"]
+    } else {
+        cache.clear()?;
+        ["first open, empty cache", "second open, from the cache"]
+    };
     let request = OpenRequest::Corpus(args.path.clone());
-    for label in ["first open, empty cache", "second open, from the cache"] {
+    for label in labels {
         let started = std::time::Instant::now();
-        let workspace = open::open_with(&request, Some(&cache), &|_| true)?;
+        // When each stage of the open began.
+        let stages: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>> =
+            std::sync::Mutex::new(vec![("Reading files", std::time::Duration::ZERO)]);
+        let workspace = open::open_with(&request, Some(&cache), &|p| {
+            let mut stages = stages
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if stages.last().is_none_or(|(s, _)| *s != p.stage) {
+                stages.push((p.stage, started.elapsed()));
+            }
+            true
+        })?;
         let opened = started.elapsed();
         let index = SearchIndex::build(&workspace);
         let rows = grid::rows(&workspace, &index, &Filter::default(), Sort::default());
         let usable = started.elapsed();
+        let mut stages = stages
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        stages.push(("building the grid and its search index", opened));
+        let ends: Vec<std::time::Duration> = stages
+            .iter()
+            .skip(1)
+            .map(|&(_, t)| t)
+            .chain([usable])
+            .collect();
+        let parts: Vec<String> = stages
+            .iter()
+            .zip(ends)
+            .map(|(&(stage, from), to)| {
+                format!(
+                    "{}: {:.2} s",
+                    stage.to_lowercase(),
+                    (to - from).as_secs_f64()
+                )
+            })
+            .collect();
         let report = workspace.cache_report.clone().unwrap_or_default();
         writeln!(
             out,
@@ -401,6 +441,7 @@ pub fn run_bench_open(args: &BenchOpenArgs, out: &mut dyn Write) -> anyhow::Resu
             report.analysed,
             report.reused,
         )?;
+        writeln!(out, "  {}", parts.join(", "))?;
     }
     if let Some(peak) = peak_memory_mb() {
         writeln!(out, "peak memory: {peak:.0} MB")?;

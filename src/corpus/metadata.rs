@@ -163,6 +163,10 @@ fn is_title_line(line: &str) -> bool {
 
 /// The first date in `line` as `YYYY-MM-DD`: "July 10, 2019", "10 July 2019", "2019-07-10".
 pub fn find_date(line: &str) -> Option<String> {
+    // Every form has a day or a year in digits.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let tokens = tokenize(line);
     let words: Vec<(&str, Token)> = tokens
         .iter()
@@ -239,10 +243,16 @@ fn credit_outlet(line: &str) -> Option<String> {
     }
     // "Courtesy of X" credits when it opens the line or the line is a short credit; in a
     // sentence ("reached cinemas courtesy of the Polish distributor") it is prose.
+    // Only a short line is searched whole for these cues; in a longer one, its start.
+    let searched = if line.len() <= SHORT_CREDIT_BYTES {
+        lowered.as_str()
+    } else {
+        start_of(&lowered, CREDIT_CUE_NEAR_START + "published by ".len())
+    };
     let after = ["content by ", "published by ", "courtesy of ", "source: "]
         .iter()
         .find_map(|cue| {
-            lowered
+            searched
                 .find(cue)
                 .filter(|&i| i <= CREDIT_CUE_NEAR_START || line.len() <= SHORT_CREDIT_BYTES)
                 .map(|i| i + cue.len())

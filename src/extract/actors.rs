@@ -173,8 +173,15 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
     }
     let mut actors = Vec::with_capacity(ordered.len());
     let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
-    for (g, members) in ordered.iter().enumerate() {
-        let merged = merge_group(doc_ids, analyses, &nodes, members);
+    // Each actor is put together from its document actors on its own, on every core.
+    let merged: Vec<Actor> = {
+        use rayon::prelude::*;
+        ordered
+            .par_iter()
+            .map(|members| merge_group(doc_ids, analyses, &nodes, members))
+            .collect()
+    };
+    for (g, (members, merged)) in ordered.iter().zip(merged).enumerate() {
         let base = slug(&merged.name);
         let count = used_ids.entry(base.clone()).or_insert(0);
         *count += 1;

@@ -290,20 +290,72 @@ fn whole_key(engine: &[u8; 32], infos: &[super::DocumentInfo]) -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
-/// What a whole extraction keeps: all but the documents, which are its key.
-#[derive(serde::Serialize)]
-struct WholeRef<'a> {
-    actors: &'a [super::Actor],
-    claims: &'a [Arc<super::Claim>],
-    families: &'a [super::Family],
+/// Actors or claims per chunk of a whole extraction: chunks are encoded on their own, so
+/// that they are read back on every core.
+const WHOLE_CHUNK: usize = 8_192;
+
+/// The parts of a whole extraction (all but the documents, which are its key), each a
+/// list of encoded chunks: the actors, the claims, the families (one chunk).
+fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
+    use rayon::prelude::*;
+    let actors: Vec<Vec<u8>> = extraction
+        .actors
+        .par_chunks(WHOLE_CHUNK)
+        .map(postcard::to_stdvec)
+        .collect::<Result<_, _>>()?;
+    let claims: Vec<Vec<u8>> = extraction
+        .claims
+        .par_chunks(WHOLE_CHUNK)
+        .map(postcard::to_stdvec)
+        .collect::<Result<_, _>>()?;
+    let families = vec![postcard::to_stdvec(&extraction.families)?];
+    let mut out = Vec::new();
+    for part in [actors, claims, families] {
+        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        for chunk in part {
+            out.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
+            out.extend_from_slice(&chunk);
+        }
+    }
+    Ok(out)
 }
 
-/// [`WholeRef`] as read back.
-#[derive(serde::Deserialize)]
-struct Whole {
-    actors: Vec<super::Actor>,
-    claims: Vec<Arc<super::Claim>>,
-    families: Vec<super::Family>,
+/// The three parts of [`encode_whole`]'s bytes, as lists of chunks; `None` if the
+/// framing does not hold.
+fn whole_parts(bytes: &[u8]) -> Option<[Vec<&[u8]>; 3]> {
+    let mut at = 0usize;
+    let take_u64 = |at: &mut usize| -> Option<usize> {
+        let b = bytes.get(*at..at.checked_add(8)?)?;
+        *at += 8;
+        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
+    };
+    let mut parts: [Vec<&[u8]>; 3] = Default::default();
+    for part in &mut parts {
+        let count = take_u64(&mut at)?;
+        // Each chunk takes at least its 8-byte length: a damaged count cannot ask for more.
+        if count > bytes.len() / 8 {
+            return None;
+        }
+        for _ in 0..count {
+            let len = take_u64(&mut at)?;
+            part.push(bytes.get(at..at.checked_add(len)?)?);
+            at += len;
+        }
+    }
+    (at == bytes.len()).then_some(parts)
+}
+
+/// Decodes the chunks of a list on every core, in order.
+fn decode_chunks<T>(chunks: &[&[u8]]) -> Option<Vec<T>>
+where
+    T: serde::de::DeserializeOwned + Send,
+{
+    use rayon::prelude::*;
+    let decoded: Vec<Vec<T>> = chunks
+        .par_iter()
+        .map(|c| postcard::from_bytes::<Vec<T>>(c).ok())
+        .collect::<Option<_>>()?;
+    Some(decoded.into_iter().flatten().collect())
 }
 
 /// Reads the whole extraction of `corpus` if the file holds one made under `key`: `None`
@@ -342,13 +394,20 @@ fn read_whole(
     if bytes.len() as u64 != len || blake3::hash(&bytes).as_bytes() != &checksum {
         return Err(damaged());
     }
-    let whole: Whole = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+    let [actors, claims, families] = whole_parts(&bytes).ok_or_else(damaged)?;
+    let ((actors, claims), families) = rayon::join(
+        || rayon::join(|| decode_chunks(&actors), || decode_chunks(&claims)),
+        || decode_chunks(&families),
+    );
+    let (Some(actors), Some(claims), Some(families)) = (actors, claims, families) else {
+        return Err(damaged());
+    };
     drop(bytes);
     let mut extraction = Extraction {
         documents,
-        actors: whole.actors,
-        claims: whole.claims,
-        families: whole.families,
+        actors,
+        claims,
+        families,
     };
     super::check_fits(&extraction, &corpus.documents)?;
     share_document_ids(&mut extraction);
@@ -368,25 +427,22 @@ fn share_document_ids(extraction: &mut Extraction) {
             *id = one.clone();
         }
     };
-    for claim in &mut extraction.claims {
-        shared(&mut Arc::make_mut(claim).document);
-    }
-    for actor in &mut extraction.actors {
+    use rayon::prelude::*;
+    extraction
+        .claims
+        .par_iter_mut()
+        .for_each(|claim| shared(&mut Arc::make_mut(claim).document));
+    extraction.actors.par_iter_mut().for_each(|actor| {
         for mention in &mut actor.mentions {
             shared(&mut mention.document);
         }
-    }
+    });
 }
 
 /// Writes the whole extraction under `key`, through a temporary file renamed over the old
 /// one.
 fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io::Result<()> {
-    let bytes = postcard::to_stdvec(&WholeRef {
-        actors: &extraction.actors,
-        claims: &extraction.claims,
-        families: &extraction.families,
-    })
-    .map_err(std::io::Error::other)?;
+    let bytes = encode_whole(extraction).map_err(std::io::Error::other)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
@@ -538,6 +594,29 @@ fn read_u64(input: &mut impl Read) -> std::io::Result<u64> {
 mod tests {
     use super::*;
     use crate::corpus::{Document, DocumentMeta};
+
+    #[test]
+    fn whole_extractions_read_back_chunk_by_chunk_and_bad_framing_is_refused() {
+        let corpus = crate::corpus::load(&crate::bundled_corpus_path())
+            .expect("bundled corpus")
+            .corpus;
+        let extraction = super::super::extract(&corpus, &Settings::default());
+        let bytes = encode_whole(&extraction).expect("encodes");
+        let [actors, claims, families] = whole_parts(&bytes).expect("framed");
+        assert_eq!(decode_chunks(&actors), Some(extraction.actors.clone()));
+        assert_eq!(decode_chunks(&claims), Some(extraction.claims.clone()));
+        assert_eq!(decode_chunks(&families), Some(extraction.families.clone()));
+        // A count or a length past the end, bytes left over, a chunk that is not one.
+        assert!(whole_parts(&[0xFF; 8]).is_none());
+        assert!(whole_parts(&bytes[..bytes.len() - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(whole_parts(&longer).is_none());
+        assert_eq!(
+            decode_chunks::<super::super::Actor>(&[&[0xFF, 0xFF][..]]),
+            None
+        );
+    }
 
     #[test]
     fn an_entry_that_does_not_fit_its_document_is_not_used() {

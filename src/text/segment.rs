@@ -477,6 +477,16 @@ const DATELINE_BYTES: usize = 240;
 
 /// The dateline at the start of `line` ("TEHRAN -"), if it has one.
 pub fn find_dateline(line: &str) -> Option<&str> {
+    // A line that opens with a word not in capitals ("The minister…") has none: the
+    // usual case, told without tokenizing.
+    if line.chars().next().is_some_and(char::is_alphabetic)
+        && line
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .any(char::is_lowercase)
+    {
+        return None;
+    }
     // A dateline is a dozen tokens at most: only the start of a long paragraph is read.
     let mut end = line.len().min(DATELINE_BYTES);
     while !line.is_char_boundary(end) {

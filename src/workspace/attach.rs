@@ -4,7 +4,7 @@
 //! the work: then it goes on a claim restored by hand at the found text, or, when the
 //! text is gone, to the review list.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use super::{ClaimId, ClaimRow, Placement, Workspace, document_index};
@@ -34,8 +34,8 @@ impl<'c> Locator<'c> {
         let mut locator = Self {
             corpus,
             by_id,
-            renamed: HashMap::new(),
-            matchers: HashMap::new(),
+            renamed: HashMap::default(),
+            matchers: HashMap::default(),
         };
         locator.find_renamed_documents(project);
         locator
@@ -62,7 +62,7 @@ impl<'c> Locator<'c> {
     /// Documents of the project that are gone by their id: the new document with the same
     /// content, or else the one in which most of their anchors are found.
     fn find_renamed_documents(&mut self, project: &Project) {
-        let mut anchors_of: HashMap<&str, Vec<&Anchor>> = HashMap::new();
+        let mut anchors_of: HashMap<&str, Vec<&Anchor>> = HashMap::default();
         let all = project
             .annotations
             .iter()
@@ -89,7 +89,7 @@ impl<'c> Locator<'c> {
         let mut free: HashSet<usize> = (0..self.corpus.documents.len())
             .filter(|&d| !referenced.contains(self.corpus.documents[d].id.as_str()))
             .collect();
-        let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::default();
         for &d in &free {
             by_hash
                 .entry(self.corpus.documents[d].hash.as_str())
@@ -156,12 +156,12 @@ struct ShingleIndex {
 
 impl ShingleIndex {
     fn new(corpus: &Corpus, free: &HashSet<usize>) -> Self {
-        let mut documents: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut documents: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut sorted: Vec<usize> = free.iter().copied().collect();
         sorted.sort_unstable();
         for d in sorted {
             let Ok(id) = u32::try_from(d) else { continue };
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for shingle in shingles(&corpus.documents[d].text) {
                 if seen.insert(shingle) {
                     let list = documents.entry(shingle).or_default();
@@ -176,7 +176,7 @@ impl ShingleIndex {
 
     /// The free documents sharing most runs of words with `anchors`, best first.
     fn candidates(&self, anchors: &[&Anchor], free: &HashSet<usize>) -> Vec<usize> {
-        let mut votes: HashMap<usize, usize> = HashMap::new();
+        let mut votes: HashMap<usize, usize> = HashMap::default();
         for anchor in anchors {
             for shingle in shingles(&anchor.quote) {
                 let Some(list) = self.documents.get(&shingle) else {
@@ -242,7 +242,7 @@ impl Workspace {
             .iter()
             .map(|a| locator.find(a).map(|(d, f)| (d, f.start, f.end)))
             .collect();
-        let mut rejected_by_doc: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut rejected_by_doc: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
         for &(d, s, e) in rejected_spans.iter().flatten() {
             rejected_by_doc.entry(d).or_default().push((s, e));
         }
@@ -253,9 +253,19 @@ impl Workspace {
         };
         let doc_index = document_index(&self.corpus);
         let mut rows: Vec<ClaimRow> = Vec::with_capacity(self.extraction.claims.len());
+        // Claims come in corpus order: the document of the one before is most often this
+        // one's too.
+        let mut last: Option<(&Arc<str>, usize)> = None;
         for claim in &self.extraction.claims {
-            let Some(&document) = doc_index.get(claim.document.as_ref()) else {
-                continue;
+            let document = match last {
+                Some((id, d)) if Arc::ptr_eq(id, &claim.document) => d,
+                _ => {
+                    let Some(&d) = doc_index.get(claim.document.as_ref()) else {
+                        continue;
+                    };
+                    last = Some((&claim.document, d));
+                    d
+                }
             };
             if is_rejected(document, (claim.start, claim.end)) {
                 continue;
@@ -276,13 +286,13 @@ impl Workspace {
             .iter()
             .map(|d| Arc::from(d.id.as_str()))
             .collect();
-        let mut manual_seen: HashSet<(usize, usize, usize)> = HashSet::new();
+        let mut manual_seen: HashSet<(usize, usize, usize)> = HashSet::default();
         for &span in manual_spans.iter().flatten() {
             if manual_seen.insert(span) {
                 rows.push(manual_row(&self.corpus, &doc_ids, span.0, span.1, span.2));
             }
         }
-        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, r) in rows.iter().enumerate() {
             by_doc.entry(r.document).or_default().push(i);
         }
@@ -429,7 +439,14 @@ impl Workspace {
 /// Two claims restored by hand at the same place would share an id; later ones get
 /// `#2`, `#3`. Rows are built in the same order every time, so ids stay stable.
 fn make_ids_unique(rows: &mut [ClaimRow]) {
-    let mut seen: HashMap<ClaimId, usize> = HashMap::new();
+    // Extraction's ids are unique: most often there is nothing to do.
+    let mut ids: HashSet<&ClaimId> = HashSet::default();
+    ids.reserve(rows.len());
+    if rows.iter().all(|r| ids.insert(&r.id)) {
+        return;
+    }
+    drop(ids);
+    let mut seen: HashMap<ClaimId, usize> = HashMap::default();
     for row in rows.iter_mut() {
         let count = seen.entry(row.id.clone()).or_insert(0);
         *count += 1;

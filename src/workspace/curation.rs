@@ -1,7 +1,7 @@
 //! Curated actors: the extraction's actors with the researcher's renames, merges, splits
 //! and hidden actors applied; then each row's speaker and each actor's claim count.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{ActorId, ActorView, Workspace, document_index};
 use crate::extract::names;
@@ -28,7 +28,7 @@ impl Workspace {
         let doc_index = document_index(&self.corpus);
         let curation = &self.project.actors;
         let mut actors: Vec<ActorView> = Vec::with_capacity(self.extraction.actors.len());
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         for a in &self.extraction.actors {
             index.insert(a.id.clone(), actors.len());
             actors.push(ActorView {
@@ -54,7 +54,7 @@ impl Workspace {
             }
             current
         };
-        let mut actor_of_original: HashMap<String, usize> = HashMap::new();
+        let mut actor_of_original: HashMap<String, usize> = HashMap::default();
         for a in &self.extraction.actors {
             let into = target(&a.id);
             let Some(&t) = index.get(&into) else { continue };
@@ -73,7 +73,7 @@ impl Workspace {
             }
         }
         // Splits: mentions written as the alias move to an actor of their own.
-        let mut split_from: HashMap<usize, usize> = HashMap::new(); // split actor -> actor it left
+        let mut split_from: HashMap<usize, usize> = HashMap::default(); // split actor -> actor it left
         for split in &curation.splits {
             let Some(&from) = actor_of_original.get(&split.actor) else {
                 continue;
@@ -162,10 +162,20 @@ impl Workspace {
         let mut mentions_by_doc: Vec<Vec<(usize, usize, usize)>> =
             vec![Vec::new(); self.corpus.documents.len()]; // (start, actor, end)
         for (a, actor) in actors.iter().enumerate() {
+            // An actor's mentions come document by document.
+            let mut last: Option<(&std::sync::Arc<str>, usize)> = None;
             for m in &actor.mentions {
-                if let Some(&d) = doc_index.get(m.document.as_ref()) {
-                    mentions_by_doc[d].push((m.start, a, m.end));
-                }
+                let d = match last {
+                    Some((id, d)) if std::sync::Arc::ptr_eq(id, &m.document) => d,
+                    _ => {
+                        let Some(&d) = doc_index.get(m.document.as_ref()) else {
+                            continue;
+                        };
+                        last = Some((&m.document, d));
+                        d
+                    }
+                };
+                mentions_by_doc[d].push((m.start, a, m.end));
             }
         }
         for list in &mut mentions_by_doc {

@@ -12,7 +12,7 @@ pub mod network;
 pub mod open;
 pub mod timeline;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -205,7 +205,13 @@ pub fn open_with(
     };
     let extracting = |done, total| {
         progress(Progress {
-            stage: "Finding claims and actors",
+            // Once every document is analysed, the corpus is put together: actors and
+            // families across documents.
+            stage: if total > 0 && done >= total {
+                "Putting the corpus together"
+            } else {
+                "Finding claims and actors"
+            },
             done,
             total,
         })
@@ -225,6 +231,13 @@ pub fn open_with(
     };
     let moved = matches!(request, OpenRequest::ProjectWithCorpus { .. });
     let restored = matches!(request, OpenRequest::Restore { .. });
+    if !progress(Progress {
+        stage: "Building the workbench",
+        done: 0,
+        total: 1,
+    }) {
+        return Err(OpenError::Cancelled);
+    }
     let mut workspace = Workspace::new(
         loaded.corpus,
         corpus_path,

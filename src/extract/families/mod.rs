@@ -100,8 +100,9 @@ impl<'a> Corpus<'a> {
 
 /// Groups claims into families, setting each member's `family`.
 pub fn group(claims: &mut [Claim], signals: &[ClaimSignals], corpus: &Corpus<'_>) -> Vec<Family> {
+    use rayon::prelude::*;
     let profiles: Vec<Profile> = signals
-        .iter()
+        .par_iter()
         .map(|s| Profile::new(s, &corpus.rarity))
         .collect();
     let mut uf = UnionFind::new(claims.len());
@@ -113,11 +114,20 @@ pub fn group(claims: &mut [Claim], signals: &[ClaimSignals], corpus: &Corpus<'_>
     }
     let mut groups: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
     groups.sort_by_key(|m| m[0]);
+    // Each family is assessed and labelled on its own, on every core.
+    let read: &[Claim] = claims;
+    let judged: Vec<(conflicts::Assessment, String)> = groups
+        .par_iter()
+        .map(|group| {
+            (
+                conflicts::assess(group, read, signals, corpus),
+                labels::label(read, signals, corpus, group),
+            )
+        })
+        .collect();
     let mut families = Vec::with_capacity(groups.len());
-    for (n, group) in groups.into_iter().enumerate() {
+    for (n, (group, (assessment, label))) in groups.into_iter().zip(judged).enumerate() {
         let id = format!("f{}", n + 1);
-        let assessment = conflicts::assess(&group, claims, signals, corpus);
-        let label = labels::label(claims, signals, corpus, &group);
         for &i in &group {
             claims[i].family = Some(id.clone());
         }
