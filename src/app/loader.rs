@@ -3,18 +3,21 @@
 //! reaches the window as an error in words, never as a progress bar that runs forever.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::workspace::Workspace;
 use crate::workspace::open::{self, OpenError, OpenRequest, Progress};
 
-/// What the loader thread reports.
+/// What the loader thread reports at the end (its progress goes through [`Latest`]).
 enum Message {
-    Progress(Progress),
     Done(Box<Result<Workspace, LoadFailure>>),
 }
+
+/// The latest progress the thread reported: each report replaces the one before, so the
+/// window, however far behind, always shows the stage the work is at.
+type Latest = Arc<Mutex<Option<Progress>>>;
 
 /// Why a background open produced no workspace.
 #[derive(Debug)]
@@ -49,6 +52,7 @@ pub struct Loader {
     /// The latest progress.
     pub progress: Option<Progress>,
     receiver: Receiver<Message>,
+    latest: Latest,
     cancel: Arc<AtomicBool>,
 }
 
@@ -74,16 +78,19 @@ impl Loader {
         job: Job,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(64);
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
         let cancel = Arc::new(AtomicBool::new(false));
+        let latest = Latest::default();
         let job_cancel = cancel.clone();
+        let job_latest = latest.clone();
         std::thread::Builder::new()
             .name("claimbench-open".to_string())
-            .spawn(move || run(job, &sender, &job_cancel, &wake))?;
+            .spawn(move || run(job, &sender, &job_latest, &job_cancel, &wake))?;
         Ok(Self {
             request,
             progress: None,
             receiver,
+            latest,
             cancel,
         })
     }
@@ -96,17 +103,20 @@ impl Loader {
     /// Takes what arrived. Returns the result once the open is finished (or the thread
     /// ended without one).
     pub fn poll(&mut self) -> Option<Result<Workspace, LoadFailure>> {
-        loop {
-            match self.receiver.try_recv() {
-                Ok(Message::Progress(p)) => self.progress = Some(p),
-                Ok(Message::Done(result)) => return Some(*result),
-                Err(TryRecvError::Empty) => return None,
-                Err(TryRecvError::Disconnected) => {
-                    return Some(Err(LoadFailure::Crashed(
-                        "the background work ended without a result".to_string(),
-                    )));
-                }
-            }
+        if let Some(p) = self
+            .latest
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        {
+            self.progress = Some(p);
+        }
+        match self.receiver.try_recv() {
+            Ok(Message::Done(result)) => Some(*result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(LoadFailure::Crashed(
+                "the background work ended without a result".to_string(),
+            ))),
         }
     }
 }
@@ -120,6 +130,7 @@ impl Drop for Loader {
 fn run(
     job: Job,
     sender: &SyncSender<Message>,
+    latest: &Mutex<Option<Progress>>,
     cancel: &AtomicBool,
     wake: &(dyn Fn() + Send + Sync),
 ) {
@@ -127,10 +138,14 @@ fn run(
         if cancel.load(Ordering::Relaxed) {
             return false;
         }
-        match sender.try_send(Message::Progress(p)) {
-            Ok(()) => wake(),
-            Err(TrySendError::Full(_)) => {} // the window is behind; skip this report
-            Err(TrySendError::Disconnected(_)) => return false,
+        let unseen = latest
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .replace(p)
+            .is_some();
+        // The window is woken once for what it has not taken yet, not for every report.
+        if !unseen {
+            wake();
         }
         true
     };

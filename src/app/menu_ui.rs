@@ -185,12 +185,15 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
         }
         if let Some(loader) = &app.loader {
             ui.spinner();
+            // The spinner beside the bar moves in every stage, counted or not.
             let (fraction, text) = match loader.progress {
                 Some(p) if p.total > 0 => (
                     p.done as f32 / p.total as f32,
-                    format!("{}: {} of {}", p.stage, p.done, p.total),
+                    format!("{}: {} of {}{}", p.stage, p.done, p.total, p.unit),
                 ),
-                _ => (0.0, format!("Opening {}…", loader.request.path().display())),
+                // A stage without a count: its name.
+                Some(p) => (0.0, format!("{}…", p.stage)),
+                None => (0.0, format!("Opening {}…", loader.request.path().display())),
             };
             ui.add(
                 egui::ProgressBar::new(fraction)

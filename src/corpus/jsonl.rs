@@ -30,24 +30,65 @@ pub fn read(
     max_line_bytes: u64,
     loaded: &mut Loaded,
 ) -> std::io::Result<()> {
+    read_counting(input, shown, max_line_bytes, loaded, &mut |_| true)
+}
+
+/// Like [`read`], telling `read_so_far(bytes)` how far into the input it is after every
+/// batch of lines; when that returns false, reading stops with an error holding
+/// [`Stopped`] (see [`is_stopped`]), keeping what was read.
+pub fn read_counting(
+    input: impl BufRead,
+    shown: &str,
+    max_line_bytes: u64,
+    loaded: &mut Loaded,
+    read_so_far: &mut dyn FnMut(u64) -> bool,
+) -> std::io::Result<()> {
     let Loaded { corpus, warnings } = loaded;
-    read_each(input, shown, max_line_bytes, false, warnings, &mut |doc| {
-        corpus.documents.push(doc);
-    })
+    read_lines(
+        input,
+        shown,
+        max_line_bytes,
+        false,
+        warnings,
+        &mut |doc| corpus.documents.push(doc),
+        read_so_far,
+    )
 }
 
 /// Like [`read`], handing each document to `each` as it is read, so that a stream of any
-/// length is read in the memory of one document. With `numbered`, a line may start with
+/// length is read in the memory of one batch of lines (at most [`BATCH_BYTES`] and one
+/// more line). With `numbered`, a line may start with
 /// its number and a tab (`12<TAB>{"id": …}`): the number it had in the corpus before the
 /// corpus was split, which names the document (`SHOWN:12`) in place of its place in this
 /// stream.
 pub fn read_each(
+    input: impl BufRead,
+    shown: &str,
+    max_line_bytes: u64,
+    numbered: bool,
+    warnings: &mut Vec<LoadWarning>,
+    each: &mut dyn FnMut(Document),
+) -> std::io::Result<()> {
+    read_lines(
+        input,
+        shown,
+        max_line_bytes,
+        numbered,
+        warnings,
+        each,
+        &mut |_| true,
+    )
+}
+
+/// [`read_each`] with [`read_counting`]'s report of how far it is.
+fn read_lines(
     mut input: impl BufRead,
     shown: &str,
     max_line_bytes: u64,
     numbered: bool,
     warnings: &mut Vec<LoadWarning>,
     each: &mut dyn FnMut(Document),
+    read_so_far: &mut dyn FnMut(u64) -> bool,
 ) -> std::io::Result<()> {
     let limit = usize::try_from(max_line_bytes).unwrap_or(usize::MAX);
     // A numbered line may hold its number and tab besides a document of the limit.
@@ -61,18 +102,28 @@ pub fn read_each(
     // Lines are read one after the other and parsed a batch at a time on every core; what
     // a batch gives (documents and warnings) is handed on in line order.
     let mut batch = Batch::default();
+    let mut consumed = 0u64;
     loop {
         line.clear();
         line_no += 1;
         // Up to the limit (and one byte more, to tell a line of exactly the limit from
         // a longer one); the rest of a longer line is passed over without keeping it.
-        let read = (&mut input)
+        let read = match (&mut input)
             .take(room.saturating_add(1) as u64)
-            .read_until(b'\n', &mut line)?;
+            .read_until(b'\n', &mut line)
+        {
+            Ok(read) => read,
+            Err(e) => {
+                // What was read before the error is kept.
+                batch.finish(shown, warnings, each);
+                return Err(e);
+            }
+        };
         if read == 0 {
             batch.finish(shown, warnings, each);
             return Ok(());
         }
+        consumed += read as u64;
         let prefix = if numbered {
             number_prefix(&line).map_or(0, |(_, rest)| line.len() - rest.len())
         } else {
@@ -83,8 +134,15 @@ pub fn read_each(
             let more = if line.ends_with(b"\n") {
                 0
             } else {
-                skip_line(&mut input)?
+                match skip_line(&mut input) {
+                    Ok(more) => more,
+                    Err(e) => {
+                        batch.finish(shown, warnings, each);
+                        return Err(e);
+                    }
+                }
             };
+            consumed += more;
             let skipped = (line.len() - prefix) as u64 + more;
             let line_no = if numbered {
                 number_prefix(&line).map_or(line_no, |(n, _)| n)
@@ -129,8 +187,28 @@ pub fn read_each(
         batch.lines.push(Line::Read { number, bytes });
         if batch.lines.len() >= BATCH_LINES || batch.bytes >= BATCH_BYTES {
             batch.finish(shown, warnings, each);
+            if !read_so_far(consumed) {
+                return Err(std::io::Error::other(Stopped));
+            }
         }
     }
+}
+
+/// Why [`read_counting`] stopped early: it was asked to.
+#[derive(Debug)]
+pub struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("reading was stopped")
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+/// Whether `e` is [`read_counting`] stopping because it was asked to.
+pub fn is_stopped(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<Stopped>())
 }
 
 /// At most this many lines are parsed together…
@@ -272,6 +350,57 @@ fn parse_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that gives `bytes` and then fails.
+    struct FailingAfter {
+        bytes: std::io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for FailingAfter {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.bytes.read(buf)? {
+                0 => Err(std::io::Error::other("the disk went away")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    fn lines(n: usize) -> String {
+        (1..=n)
+            .map(|k| format!("{{\"id\": \"d{k}\", \"text\": \"Line {k}.\"}}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_read_error_keeps_the_documents_read_before_it() {
+        let input = std::io::BufReader::new(FailingAfter {
+            bytes: std::io::Cursor::new(lines(10).into_bytes()),
+        });
+        let mut loaded = Loaded::default();
+        let error = read(input, "c.jsonl", 1 << 20, &mut loaded).expect_err("fails");
+        assert!(error.to_string().contains("the disk went away"));
+        assert_eq!(loaded.corpus.documents.len(), 10);
+    }
+
+    #[test]
+    fn reading_stops_when_asked_and_keeps_what_was_read() {
+        let text = lines(BATCH_LINES * 3);
+        let mut reports = Vec::new();
+        let mut loaded = Loaded::default();
+        let error = read_counting(text.as_bytes(), "c.jsonl", 1 << 20, &mut loaded, &mut |n| {
+            reports.push(n);
+            reports.len() < 2
+        })
+        .expect_err("stopped");
+        assert!(is_stopped(&error), "{error}");
+        assert_eq!(loaded.corpus.documents.len(), BATCH_LINES * 2);
+        assert!(reports[0] > 0 && reports[0] < reports[1], "{reports:?}");
+        assert!(reports[1] < text.len() as u64);
+        // Asked to go on, it reads everything.
+        let mut all = Loaded::default();
+        read_counting(text.as_bytes(), "c.jsonl", 1 << 20, &mut all, &mut |_| true).expect("reads");
+        assert_eq!(all.corpus.documents.len(), BATCH_LINES * 3);
+    }
 
     #[test]
     fn documents_and_warnings_keep_line_order_across_batches() {

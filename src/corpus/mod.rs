@@ -143,8 +143,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     load_with(path, &LoadOptions::default(), &mut |_, _| true)
 }
 
-/// Loads `path`. `progress(done, total)` is called after each file; returning `false`
-/// cancels the load.
+/// Loads `path`. `progress(done, total)` is called after each file, or for a single JSON
+/// Lines file after every batch of its lines with the megabytes read of its size;
+/// returning `false` cancels the load.
 pub fn load_with(
     path: &Path,
     options: &LoadOptions,
@@ -168,10 +169,23 @@ pub fn load_with(
     };
     let single_file = !meta.is_dir();
     let total = files.len();
-    for (done, file) in files.iter().enumerate() {
-        load_file(file, path, single_file, options, &mut loaded);
-        if !progress(done + 1, total) {
+    if single_file && file_kind(path) == Some(FileKind::JsonLines) {
+        // One JSON Lines file of any size: how far into it, in megabytes.
+        let megabytes = meta.len().div_ceil(MEGABYTE) as usize;
+        let mut cancelled = false;
+        load_file(path, path, true, options, &mut loaded, &mut |read| {
+            cancelled = !progress((read / MEGABYTE) as usize, megabytes);
+            !cancelled
+        });
+        if cancelled || !progress(megabytes, megabytes) {
             return Err(LoadError::Cancelled);
+        }
+    } else {
+        for (done, file) in files.iter().enumerate() {
+            load_file(file, path, single_file, options, &mut loaded, &mut |_| true);
+            if !progress(done + 1, total) {
+                return Err(LoadError::Cancelled);
+            }
         }
     }
     if loaded.corpus.documents.is_empty() {
@@ -254,12 +268,23 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarn
     }
 }
 
+/// Whether `path` is named as a JSON Lines file.
+pub fn is_json_lines(path: &Path) -> bool {
+    file_kind(path) == Some(FileKind::JsonLines)
+}
+
+/// The unit of a single JSON Lines file's progress.
+const MEGABYTE: u64 = 1_000_000;
+
+/// Loads one file into `loaded`; a JSON Lines file tells `read_so_far` how many of its
+/// bytes it has read, and stops when that returns false.
 fn load_file(
     file: &Path,
     root: &Path,
     single_file: bool,
     options: &LoadOptions,
     loaded: &mut Loaded,
+    read_so_far: &mut dyn FnMut(u64) -> bool,
 ) {
     let shown = file.display().to_string();
     let warn = |loaded: &mut Loaded, message: String| {
@@ -278,13 +303,17 @@ fn load_file(
     if kind == Some(FileKind::JsonLines) {
         match std::fs::File::open(file) {
             Ok(f) => {
-                if let Err(e) = jsonl::read(
+                match jsonl::read_counting(
                     std::io::BufReader::new(f),
                     &shown,
                     options.max_file_bytes,
                     loaded,
+                    read_so_far,
                 ) {
-                    warn(loaded, format!("stopped reading: {e}"));
+                    Ok(()) => {}
+                    // Cancelled: the caller says so.
+                    Err(e) if jsonl::is_stopped(&e) => {}
+                    Err(e) => warn(loaded, format!("stopped reading: {e}")),
                 }
             }
             Err(e) => warn(loaded, format!("skipped: {e}")),
@@ -483,6 +512,35 @@ mod tests {
         let loaded = load_with(dir.path(), &options, &mut |_, _| true).expect("loads");
         assert_eq!(loaded.corpus.documents.len(), 1);
         assert!(loaded.warnings[0].message.contains("limit"));
+    }
+
+    #[test]
+    fn a_single_json_lines_file_reports_megabytes_and_can_be_cancelled() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("big.jsonl");
+        let line = format!(
+            "{{\"id\": \"x\", \"text\": \"{}\"}}\n",
+            "word ".repeat(2_000)
+        );
+        std::fs::write(&path, line.repeat(2_000)).expect("write");
+        let mut reports = Vec::new();
+        let loaded = load_with(&path, &LoadOptions::default(), &mut |done, total| {
+            reports.push((done, total));
+            true
+        })
+        .expect("loads");
+        assert_eq!(loaded.corpus.documents.len(), 2_000);
+        assert!(reports.len() > 1, "{reports:?}");
+        assert!(reports.iter().all(|&(_, total)| total == 21), "{reports:?}");
+        assert!(reports.windows(2).all(|w| w[0].0 <= w[1].0), "{reports:?}");
+        assert_eq!(reports.last(), Some(&(21, 21)));
+        let mut calls = 0;
+        let cancelled = load_with(&path, &LoadOptions::default(), &mut |_, _| {
+            calls += 1;
+            false
+        });
+        assert!(matches!(cancelled, Err(LoadError::Cancelled)));
+        assert_eq!(calls, 1, "it stops at the first report");
     }
 
     #[test]

@@ -96,11 +96,17 @@ impl Cache {
         &self.dir
     }
 
-    /// How many files (packs and whole extractions) the cache holds and their bytes.
+    /// How many corpora the cache holds (their packs), and the bytes of all its files
+    /// (packs, whole extractions, and packs left half written).
     pub fn size(&self) -> (usize, u64) {
         self.packs()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .fold((0, 0), |(n, bytes), m| (n + 1, bytes + m.len()))
+            .filter_map(|p| {
+                let corpus = p.extension().is_some_and(|e| e == EXTENSION);
+                std::fs::metadata(p).ok().map(|m| (corpus, m.len()))
+            })
+            .fold((0, 0), |(n, bytes), (corpus, len)| {
+                (n + usize::from(corpus), bytes + len)
+            })
     }
 
     /// Removes every pack file and whole extraction; returns how many bytes were freed. Other files in the
@@ -168,7 +174,8 @@ pub fn engine_key(min_score: f32) -> [u8; 32] {
 
 /// Extracts `corpus` (found at `corpus_path`) with the bundled weights, taking the
 /// analysis of every unchanged document from `cache` and writing the cache again when
-/// anything changed. `progress(done, total)` as in [`super::extract_with_progress`];
+/// anything changed. `progress(done, total)` as in [`super::extract_with_progress`], and
+/// `(0, 0)` first, while the corpus's whole extraction is looked for in the cache;
 /// `None` if it cancelled. A cache that cannot be read or written costs only time.
 pub fn extract(
     corpus: &Corpus,
@@ -184,7 +191,8 @@ pub fn extract(
     let infos = super::document_infos(corpus);
     let whole_key = whole_key(&key, &infos);
     let whole = cache.whole_path(corpus_path);
-    if !progress(0, corpus.documents.len()) {
+    // `(0, 0)`: the whole extraction is being read.
+    if !progress(0, 0) {
         return None;
     }
     let mut whole_damaged = None;

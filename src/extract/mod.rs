@@ -294,7 +294,8 @@ pub fn extract_scored_by(corpus: &Corpus, settings: &Settings, model: &score::Mo
     extract_scored_with_progress(corpus, settings, model, &|_, _| true).unwrap_or_default()
 }
 
-/// Like [`extract`], calling `progress(done, total)` as documents are analysed; returns
+/// Like [`extract`], calling `progress(done, total)` as documents are analysed (the last
+/// call, `(total, total)`, once they all are, before the corpus is put together); returns
 /// `None` if `progress` returns `false` (cancelled).
 pub fn extract_with_progress(
     corpus: &Corpus,
@@ -359,7 +360,9 @@ pub(crate) fn analyse_all(
     } else {
         corpus.documents.iter().map(analyse).collect()
     };
-    analyses.filter(|_| !cancelled.load(Ordering::Relaxed))
+    // Reports from the cores may arrive out of order: once every document is analysed,
+    // the last report is `(total, total)`, made here.
+    analyses.filter(|_| !cancelled.load(Ordering::Relaxed) && progress(total, total))
 }
 
 /// What the extraction reports about each document of `corpus`.

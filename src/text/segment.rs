@@ -472,8 +472,11 @@ fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
     None
 }
 
-/// How much of a line's start is read for a dateline.
+/// How much of a line's start is read for a dateline…
 const DATELINE_BYTES: usize = 240;
+/// …as long as it holds more tokens than a dateline reads: its first twelve and the one
+/// after its dash.
+const DATELINE_TOKENS: usize = 13;
 
 /// The dateline at the start of `line` ("TEHRAN -"), if it has one.
 pub fn find_dateline(line: &str) -> Option<&str> {
@@ -492,10 +495,16 @@ pub fn find_dateline(line: &str) -> Option<&str> {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let line = &line[..end];
-    let tokens = super::token::tokenize(line);
-    let count = dateline_end(line, &tokens)?;
-    Some(&line[tokens[0].start..tokens[count - 1].end])
+    let head = &line[..end];
+    let tokens = super::token::tokenize(head);
+    // The cut may fall inside the tokens read (a dozen long words): then the whole line.
+    let (text, tokens) = if end < line.len() && tokens.len() <= DATELINE_TOKENS {
+        (line, super::token::tokenize(line))
+    } else {
+        (head, tokens)
+    };
+    let count = dateline_end(text, &tokens)?;
+    Some(&text[tokens[0].start..tokens[count - 1].end])
 }
 
 /// Whether a quotation mark opens or closes, from its form and the space around it.
@@ -672,6 +681,20 @@ mod tests {
         let text = "accounts of”real Iranians”while saying \"no\"and more.";
         let seg = segment(text);
         assert_eq!(seg.quotes.len(), 2);
+    }
+
+    #[test]
+    fn a_dateline_is_found_at_the_start_of_a_long_line_and_only_there() {
+        let body = " Officials said the talks would go on.".repeat(20);
+        assert_eq!(
+            find_dateline(&format!("TEHRAN, July 10 (Reuters) -{body}")),
+            Some("TEHRAN, July 10 (Reuters) -")
+        );
+        assert_eq!(find_dateline(&format!("The minister said{body}")), None);
+        // Long capitals at the start: the dash is read past the first 240 bytes.
+        let place = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(10);
+        let line = format!("{place} -{body}");
+        assert_eq!(find_dateline(&line), Some(&line[..place.len() + 2]));
     }
 
     #[test]

@@ -84,8 +84,10 @@ pub struct Progress {
     pub stage: &'static str,
     /// Units done.
     pub done: usize,
-    /// Units in all.
+    /// Units in all; 0 for a stage that is not counted.
     pub total: usize,
+    /// What is counted, when it is not plain items (" MB").
+    pub unit: &'static str,
 }
 
 /// Why an open failed.
@@ -192,11 +194,18 @@ pub fn open_with(
             (opened.project, Some(path.clone()), corpus)
         }
     };
+    // A single JSON Lines file is read in megabytes, a folder file by file.
+    let unit = if corpus_path.is_file() && corpus::is_json_lines(&corpus_path) {
+        " MB"
+    } else {
+        ""
+    };
     let loaded = corpus::load_with(&corpus_path, &LoadOptions::default(), &mut |done, total| {
         progress(Progress {
             stage: "Reading files",
             done,
             total,
+            unit,
         })
     })?;
     let settings = Settings {
@@ -204,16 +213,29 @@ pub fn open_with(
         parallel: true,
     };
     let extracting = |done, total| {
-        progress(Progress {
+        progress(if total == 0 {
+            Progress {
+                stage: "Reading the extraction cache",
+                done: 0,
+                total: 0,
+                unit: "",
+            }
+        } else if done >= total {
             // Once every document is analysed, the corpus is put together: actors and
             // families across documents.
-            stage: if total > 0 && done >= total {
-                "Putting the corpus together"
-            } else {
-                "Finding claims and actors"
-            },
-            done,
-            total,
+            Progress {
+                stage: "Putting the corpus together",
+                done: 0,
+                total: 0,
+                unit: "",
+            }
+        } else {
+            Progress {
+                stage: "Finding claims and actors",
+                done,
+                total,
+                unit: "",
+            }
         })
     };
     let (extraction, cache_report) = match cache {
@@ -234,7 +256,8 @@ pub fn open_with(
     if !progress(Progress {
         stage: "Building the workbench",
         done: 0,
-        total: 1,
+        total: 0,
+        unit: "",
     }) {
         return Err(OpenError::Cancelled);
     }
@@ -292,6 +315,7 @@ fn open_extraction(
         stage: "Reading the extraction",
         done: 0,
         total: 1,
+        unit: "",
     }) {
         return Err(OpenError::Cancelled);
     }
@@ -343,6 +367,7 @@ fn open_extraction(
             stage: "Reading the corpus",
             done: done + 1,
             total,
+            unit: "",
         }) {
             return Err(OpenError::Cancelled);
         }
