@@ -451,24 +451,11 @@ fn share_document_ids(extraction: &mut Extraction) {
 /// one.
 fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io::Result<()> {
     let bytes = encode_whole(extraction).map_err(std::io::Error::other)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(dir)?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
-        out.write_all(WHOLE_MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(key)?;
+    write_replacing(path, WHOLE_MAGIC, key, |out| {
         out.write_all(blake3::hash(&bytes).as_bytes())?;
         out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-        out.write_all(&bytes)?;
-        out.flush()?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+        out.write_all(&bytes)
+    })
 }
 
 /// A pack's entries by document hash, and what was wrong with the pack, if anything.
@@ -549,17 +536,7 @@ fn write_pack(
     corpus: &Corpus,
     analyses: &[Analysis],
 ) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(dir)?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(key)?;
+    write_replacing(path, MAGIC, key, |out| {
         let shown = corpus_path.to_string_lossy();
         let shown = &shown.as_bytes()[..shown.len().min(MAX_PATH_BYTES as usize)];
         out.write_all(&(shown.len() as u32).to_le_bytes())?;
@@ -580,6 +557,31 @@ fn write_pack(
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
             out.write_all(&bytes)?;
         }
+        Ok(())
+    })
+}
+
+/// Writes a cache file: `magic`, the layout's number, `key`, then what `body` writes, into
+/// a temporary file renamed over `path` once complete, so that a crash never leaves a
+/// half-written file under that name.
+fn write_replacing(
+    path: &Path,
+    magic: &[u8; 16],
+    key: &[u8; 32],
+    body: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        out.write_all(magic)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(key)?;
+        body(&mut out)?;
         out.flush()?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
