@@ -169,7 +169,7 @@ pub fn load_with(
     };
     let single_file = !meta.is_dir();
     let total = files.len();
-    if single_file && file_kind(path) == Some(FileKind::JsonLines) {
+    if reads_in_megabytes(path) {
         // One JSON Lines file of any size: how far into it, in megabytes.
         let megabytes = meta.len().div_ceil(MEGABYTE) as usize;
         let mut cancelled = false;
@@ -268,9 +268,10 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarn
     }
 }
 
-/// Whether `path` is named as a JSON Lines file.
-pub fn is_json_lines(path: &Path) -> bool {
-    file_kind(path) == Some(FileKind::JsonLines)
+/// Whether [`load_with`] reports its progress on `path` in megabytes read (a single JSON
+/// Lines file), rather than in files.
+pub fn reads_in_megabytes(path: &Path) -> bool {
+    path.is_file() && file_kind(path) == Some(FileKind::JsonLines)
 }
 
 /// The unit of a single JSON Lines file's progress.

@@ -196,8 +196,9 @@ pub fn extract(
         return None;
     }
     let mut whole_damaged = None;
-    match read_whole(&whole, &whole_key, infos.clone(), corpus) {
-        Ok(Some(extraction)) => {
+    match read_whole(&whole, &whole_key, corpus) {
+        Ok(Some(mut extraction)) => {
+            extraction.documents = infos;
             let report = Report {
                 reused: corpus.documents.len(),
                 ..Report::default()
@@ -366,15 +367,11 @@ where
     Some(decoded.into_iter().flatten().collect())
 }
 
-/// Reads the whole extraction of `corpus` if the file holds one made under `key`: `None`
-/// when there is none, or one of another engine or another state of the corpus; an
-/// error, in words, when the file is damaged or does not fit the documents.
-fn read_whole(
-    path: &Path,
-    key: &[u8; 32],
-    documents: Vec<super::DocumentInfo>,
-    corpus: &Corpus,
-) -> Result<Option<Extraction>, String> {
+/// Reads the whole extraction of `corpus` if the file holds one made under `key`, all
+/// but its documents (which are the key, and the caller's): `None` when there is none,
+/// or one of another engine or another state of the corpus; an error, in words, when the
+/// file is damaged or does not fit the documents.
+fn read_whole(path: &Path, key: &[u8; 32], corpus: &Corpus) -> Result<Option<Extraction>, String> {
     let damaged = || "the cache's copy of the whole extraction is damaged".to_string();
     let mut file = match std::fs::File::open(path) {
         Ok(f) => BufReader::new(f),
@@ -412,20 +409,20 @@ fn read_whole(
     };
     drop(bytes);
     let mut extraction = Extraction {
-        documents,
+        documents: Vec::new(),
         actors,
         claims,
         families,
     };
     super::check_fits(&extraction, &corpus.documents)?;
-    share_document_ids(&mut extraction);
+    share_document_ids(&mut extraction, corpus);
     Ok(Some(extraction))
 }
 
-/// Makes every claim and mention of a document hold the one copy of its id, as an
-/// extraction just put together does.
-fn share_document_ids(extraction: &mut Extraction) {
-    let ids: FxHashMap<&str, Arc<str>> = extraction
+/// Makes every claim and mention of a document of `corpus` hold the one copy of its id,
+/// as an extraction just put together does.
+fn share_document_ids(extraction: &mut Extraction, corpus: &Corpus) {
+    let ids: FxHashMap<&str, Arc<str>> = corpus
         .documents
         .iter()
         .map(|d| (d.id.as_str(), Arc::from(d.id.as_str())))

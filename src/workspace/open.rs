@@ -90,6 +90,18 @@ pub struct Progress {
     pub unit: &'static str,
 }
 
+impl Progress {
+    /// A stage that is not counted.
+    pub fn uncounted(stage: &'static str) -> Self {
+        Self {
+            stage,
+            done: 0,
+            total: 0,
+            unit: "",
+        }
+    }
+}
+
 /// Why an open failed.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -195,7 +207,7 @@ pub fn open_with(
         }
     };
     // A single JSON Lines file is read in megabytes, a folder file by file.
-    let unit = if corpus_path.is_file() && corpus::is_json_lines(&corpus_path) {
+    let unit = if corpus::reads_in_megabytes(&corpus_path) {
         " MB"
     } else {
         ""
@@ -214,21 +226,11 @@ pub fn open_with(
     };
     let extracting = |done, total| {
         progress(if total == 0 {
-            Progress {
-                stage: "Reading the extraction cache",
-                done: 0,
-                total: 0,
-                unit: "",
-            }
+            Progress::uncounted("Reading the extraction cache")
         } else if done >= total {
             // Once every document is analysed, the corpus is put together: actors and
             // families across documents.
-            Progress {
-                stage: "Putting the corpus together",
-                done: 0,
-                total: 0,
-                unit: "",
-            }
+            Progress::uncounted("Putting the corpus together")
         } else {
             Progress {
                 stage: "Finding claims and actors",
@@ -253,12 +255,7 @@ pub fn open_with(
     };
     let moved = matches!(request, OpenRequest::ProjectWithCorpus { .. });
     let restored = matches!(request, OpenRequest::Restore { .. });
-    if !progress(Progress {
-        stage: "Building the workbench",
-        done: 0,
-        total: 0,
-        unit: "",
-    }) {
+    if !progress(Progress::uncounted("Building the workbench")) {
         return Err(OpenError::Cancelled);
     }
     let mut workspace = Workspace::new(
