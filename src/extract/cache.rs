@@ -305,7 +305,7 @@ const WHOLE_CHUNK: usize = 8_192;
 
 /// The parts of a whole extraction (all but the documents, which are its key), each a
 /// list of encoded chunks: the actors, the claims, the families (one chunk).
-fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
+fn encode_parts(extraction: &Extraction) -> Result<[Vec<Vec<u8>>; 3], postcard::Error> {
     use rayon::prelude::*;
     let actors: Vec<Vec<u8>> = extraction
         .actors
@@ -318,18 +318,32 @@ fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
         .map(postcard::to_stdvec)
         .collect::<Result<_, _>>()?;
     let families = vec![postcard::to_stdvec(&extraction.families)?];
-    let mut out = Vec::new();
-    for part in [actors, claims, families] {
-        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        for chunk in part {
-            out.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
-            out.extend_from_slice(&chunk);
-        }
-    }
-    Ok(out)
+    Ok([actors, claims, families])
 }
 
-/// The three parts of [`encode_whole`]'s bytes, as lists of chunks; `None` if the
+/// The bytes of a whole extraction, as pieces to be written one after the other: for each
+/// part its number of chunks, then each chunk's length and bytes (read by
+/// [`whole_parts`]). Nothing is copied.
+fn framed(parts: &[Vec<Vec<u8>>; 3]) -> Vec<std::borrow::Cow<'_, [u8]>> {
+    use std::borrow::Cow;
+    let mut pieces = Vec::new();
+    for part in parts {
+        pieces.push(Cow::Owned((part.len() as u64).to_le_bytes().to_vec()));
+        for chunk in part {
+            pieces.push(Cow::Owned((chunk.len() as u64).to_le_bytes().to_vec()));
+            pieces.push(Cow::Borrowed(chunk.as_slice()));
+        }
+    }
+    pieces
+}
+
+#[cfg(test)]
+fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
+    let parts = encode_parts(extraction)?;
+    Ok(framed(&parts).concat())
+}
+
+/// The three parts of [`framed`]'s bytes, as lists of chunks; `None` if the
 /// framing does not hold.
 fn whole_parts(bytes: &[u8]) -> Option<[Vec<&[u8]>; 3]> {
     let mut at = 0usize;
@@ -396,7 +410,13 @@ fn read_whole(path: &Path, key: &[u8; 32], corpus: &Corpus) -> Result<Option<Ext
     file.take(len)
         .read_to_end(&mut bytes)
         .map_err(|_| damaged())?;
-    if bytes.len() as u64 != len || blake3::hash(&bytes).as_bytes() != &checksum {
+    if bytes.len() as u64 != len
+        || blake3::Hasher::new()
+            .update_rayon(&bytes)
+            .finalize()
+            .as_bytes()
+            != &checksum
+    {
         return Err(damaged());
     }
     let [actors, claims, families] = whole_parts(&bytes).ok_or_else(damaged)?;
@@ -447,11 +467,21 @@ fn share_document_ids(extraction: &mut Extraction, corpus: &Corpus) {
 /// Writes the whole extraction under `key`, through a temporary file renamed over the old
 /// one.
 fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io::Result<()> {
-    let bytes = encode_whole(extraction).map_err(std::io::Error::other)?;
+    let parts = encode_parts(extraction).map_err(std::io::Error::other)?;
+    let pieces = framed(&parts);
+    let mut hasher = blake3::Hasher::new();
+    let mut len = 0u64;
+    for piece in &pieces {
+        hasher.update_rayon(piece);
+        len += piece.len() as u64;
+    }
     write_replacing(path, WHOLE_MAGIC, key, |out| {
-        out.write_all(blake3::hash(&bytes).as_bytes())?;
-        out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-        out.write_all(&bytes)
+        out.write_all(hasher.finalize().as_bytes())?;
+        out.write_all(&len.to_le_bytes())?;
+        for piece in &pieces {
+            out.write_all(piece)?;
+        }
+        Ok(())
     })
 }
 
@@ -546,13 +576,23 @@ fn write_pack(
             }
             entries.push((doc.hash.as_str(), analysis));
         }
-        out.write_all(&(entries.len() as u64).to_le_bytes())?;
-        for (hash, analysis) in entries {
-            let bytes = postcard::to_stdvec(analysis).map_err(std::io::Error::other)?;
+        // Entries are encoded and summed on every core, then written in order.
+        let encoded: Vec<(&str, [u8; 32], Vec<u8>)> = {
+            use rayon::prelude::*;
+            entries
+                .into_par_iter()
+                .map(|(hash, analysis)| {
+                    let bytes = postcard::to_stdvec(analysis).map_err(std::io::Error::other)?;
+                    Ok((hash, *blake3::hash(&bytes).as_bytes(), bytes))
+                })
+                .collect::<std::io::Result<_>>()?
+        };
+        out.write_all(&(encoded.len() as u64).to_le_bytes())?;
+        for (hash, checksum, bytes) in &encoded {
             out.write_all(hash.as_bytes())?;
-            out.write_all(blake3::hash(&bytes).as_bytes())?;
+            out.write_all(checksum)?;
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-            out.write_all(&bytes)?;
+            out.write_all(bytes)?;
         }
         Ok(())
     })

@@ -390,67 +390,37 @@ impl DocumentInfo {
 pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analysis>) -> Extraction {
     let doc_ids: Vec<Arc<str>> = documents.iter().map(|d| d.id.as_str().into()).collect();
     let resolved = actors::resolve(&doc_ids, &analyses);
-    let salient: Vec<Vec<usize>> = analyses
-        .iter()
-        .enumerate()
-        .map(|(d, analysis)| resolved.salient_actors(d, analysis))
-        .collect();
-    let mut claims = Vec::new();
-    let mut claim_signals = Vec::new();
-    for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
-        for local in &mut analysis.claims {
-            let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
-            let speaker = local.speaker.and_then(global);
-            let mut about: Vec<String> = Vec::new();
-            for &a in &local.about {
-                if let Some(id) = global(a)
-                    && Some(&id) != speaker.as_ref()
-                    && !about.contains(&id)
-                {
-                    about.push(id);
-                }
-            }
-            claims.push(Claim {
-                id: format!("{}:{}", doc.id, local.sentence + 1),
-                document: doc_ids[doc_index].clone(),
-                start: local.start,
-                end: local.end,
-                text: std::mem::take(&mut local.text),
-                speaker,
-                via: local.via.and_then(global),
-                about,
-                score: local.score,
-                features: std::mem::take(&mut local.features),
-                numbers: std::mem::take(&mut local.figures),
-                family: None,
-                kind: local.kind,
-            });
-            let speaker_index = local
-                .speaker
-                .and_then(|l| resolved.actor_index(doc_index, l));
-            let mut actors: Vec<usize> = local
-                .about
-                .iter()
-                .filter_map(|&a| resolved.actor_index(doc_index, a))
-                .filter(|&a| Some(a) != speaker_index)
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            claim_signals.push(families::ClaimSignals {
-                document: doc_index,
-                frame: local.frame.take(),
-                quantities: std::mem::take(&mut local.quantities),
-                when: std::mem::take(&mut local.when),
-                words: std::mem::take(&mut local.words),
-                actors,
-                speaker: speaker_index,
-                holder: local
-                    .holder
-                    .and_then(|l| resolved.actor_index(doc_index, l)),
-            });
-        }
+    let salient: Vec<Vec<usize>> = {
+        use rayon::prelude::*;
+        analyses
+            .par_iter()
+            .enumerate()
+            .map(|(d, analysis)| resolved.salient_actors(d, analysis))
+            .collect()
+    };
+    // Each document's claims are put together on their own, on every core, in order.
+    let per_document: Vec<(Vec<Claim>, Vec<families::ClaimSignals>)> = {
+        use rayon::prelude::*;
+        documents
+            .par_iter()
+            .zip(analyses.par_iter_mut())
+            .enumerate()
+            .map(|(doc_index, (doc, analysis))| {
+                document_claims(doc_index, doc, &doc_ids[doc_index], analysis, &resolved)
+            })
+            .collect()
+    };
+    let total = per_document.iter().map(|(c, _)| c.len()).sum();
+    let mut claims = Vec::with_capacity(total);
+    let mut claim_signals = Vec::with_capacity(total);
+    for (c, s) in per_document {
+        claims.extend(c);
+        claim_signals.extend(s);
     }
-    drop(analyses);
+    {
+        use rayon::prelude::*;
+        analyses.into_par_iter().for_each(drop);
+    }
     let published: Vec<Option<&str>> = documents
         .iter()
         .map(|d| d.meta.published.as_deref())
@@ -458,10 +428,76 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
     let context = families::Corpus::new(&resolved.actors, &salient, published, &claim_signals);
     let families = families::group(&mut claims, &claim_signals, &context);
     drop(context);
+    let claims: Vec<Arc<Claim>> = claims.into_iter().map(Arc::new).collect();
     Extraction {
         documents,
         actors: resolved.actors,
-        claims: claims.into_iter().map(Arc::new).collect(),
+        claims,
         families,
     }
+}
+
+/// The claims of one document with the global ids of their actors, and what families
+/// need of each; the analysis gives up its claims' text, features and figures.
+fn document_claims(
+    doc_index: usize,
+    doc: &DocumentInfo,
+    doc_id: &Arc<str>,
+    analysis: &mut document::Analysis,
+    resolved: &actors::Resolved,
+) -> (Vec<Claim>, Vec<families::ClaimSignals>) {
+    let mut claims = Vec::with_capacity(analysis.claims.len());
+    let mut signals = Vec::with_capacity(analysis.claims.len());
+    for local in &mut analysis.claims {
+        let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
+        let speaker = local.speaker.and_then(global);
+        let mut about: Vec<String> = Vec::new();
+        for &a in &local.about {
+            if let Some(id) = global(a)
+                && Some(&id) != speaker.as_ref()
+                && !about.contains(&id)
+            {
+                about.push(id);
+            }
+        }
+        claims.push(Claim {
+            id: format!("{}:{}", doc.id, local.sentence + 1),
+            document: doc_id.clone(),
+            start: local.start,
+            end: local.end,
+            text: std::mem::take(&mut local.text),
+            speaker,
+            via: local.via.and_then(global),
+            about,
+            score: local.score,
+            features: std::mem::take(&mut local.features),
+            numbers: std::mem::take(&mut local.figures),
+            family: None,
+            kind: local.kind,
+        });
+        let speaker_index = local
+            .speaker
+            .and_then(|l| resolved.actor_index(doc_index, l));
+        let mut actors: Vec<usize> = local
+            .about
+            .iter()
+            .filter_map(|&a| resolved.actor_index(doc_index, a))
+            .filter(|&a| Some(a) != speaker_index)
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        signals.push(families::ClaimSignals {
+            document: doc_index,
+            frame: local.frame.take(),
+            quantities: std::mem::take(&mut local.quantities),
+            when: std::mem::take(&mut local.when),
+            words: std::mem::take(&mut local.words),
+            actors,
+            speaker: speaker_index,
+            holder: local
+                .holder
+                .and_then(|l| resolved.actor_index(doc_index, l)),
+        });
+    }
+    (claims, signals)
 }
