@@ -92,59 +92,42 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
                 index.insert(k, i);
             }
         };
-    const GAZETTEER: u64 = 1;
-    const NAME: u64 = 2;
-    const WORD_ORDER: u64 = 3;
     let mut by_key: FxHashMap<u64, usize> = FxHashMap::default();
     let mut by_skeleton: FxHashMap<u64, usize> = FxHashMap::default();
-    for (i, node) in nodes.iter().enumerate() {
-        let actor = node.actor;
-        if let Some(g) = actor.gazetteer.filter(|_| actor.kind != ActorKind::Group) {
-            merge_by(&mut uf, &mut by_key, key_hash(&[g], GAZETTEER), i);
-            continue;
-        }
-        for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
-            // A title with a surname ("Mr Smith"), or one word of a person's name (a
-            // surname, a first name), names many people: such names join across
-            // documents only through the surname rule below, never by themselves.
-            if stats.titled || (actor.kind == ActorKind::Person && stats.words < 2) {
-                continue;
-            }
-            let k = name_hash(alias, NAME);
-            if k == 0 {
-                continue;
-            }
-            merge_by(&mut uf, &mut by_key, k, i);
-            // An organization's name in another word order ("Group Menatep").
-            if stats.words >= 2 && actor.kind != ActorKind::Person {
-                let mut words: Vec<String> = alias.split_whitespace().map(key).collect();
-                if words.iter().any(|w| lexicon().has(List::OrgHeads, w)) {
-                    words.sort();
-                    let parts: Vec<&str> = words.iter().map(String::as_str).collect();
-                    merge_by(&mut uf, &mut by_key, key_hash(&parts, WORD_ORDER), i);
-                }
-            }
-            // Transliteration variants, only for long names of a known kind.
-            if actor.kind != ActorKind::Other && (stats.words >= 2 || alias.len() >= 8) {
-                let sk = skeleton(alias);
-                if sk.chars().count() >= 6 {
-                    merge_by(
-                        &mut uf,
-                        &mut by_skeleton,
-                        key_hash(&[&sk], actor.kind as u64 + 16),
-                        i,
-                    );
-                }
-            }
+    // Each document actor's keys are worked out on every core, then merged in order.
+    let keys: Vec<Vec<(bool, u64)>> = {
+        use rayon::prelude::*;
+        nodes
+            .par_iter()
+            .map(|node| merge_keys(node.actor))
+            .collect()
+    };
+    for (i, keys) in keys.iter().enumerate() {
+        for &(skeleton, k) in keys {
+            let index = if skeleton {
+                &mut by_skeleton
+            } else {
+                &mut by_key
+            };
+            merge_by(&mut uf, index, k, i);
         }
     }
+    drop(keys);
     join_surnames(&nodes, &mut uf);
 
     // Build the global actors in order of first mention.
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    // Groups numbered by their first document actor, members in order.
+    let mut group_of = vec![usize::MAX; nodes.len()];
+    let mut ordered: Vec<Vec<usize>> = Vec::new();
     for i in 0..nodes.len() {
-        groups.entry(uf.find(i)).or_default().push(i);
+        let root = uf.find(i);
+        if group_of[root] == usize::MAX {
+            group_of[root] = ordered.len();
+            ordered.push(Vec::new());
+        }
+        ordered[group_of[root]].push(i);
     }
+    drop(group_of);
     let first_mention = |i: usize| {
         let node = &nodes[i];
         let m = node
@@ -154,11 +137,14 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
             .map_or(0, |&m| analyses[node.doc].mention_spans[m].0);
         (node.doc, m)
     };
-    let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
-    for g in &mut ordered {
-        g.sort_by_key(|&i| first_mention(i));
+    {
+        use rayon::prelude::*;
+        ordered
+            .par_iter_mut()
+            .for_each(|g| g.sort_by_key(|&i| first_mention(i)));
+        // Ties (actors first named at one place) in the order of their first actor.
+        ordered.par_sort_by_cached_key(|g| (first_mention(g[0]), g[0]));
     }
-    ordered.sort_by_key(|g| first_mention(g[0]));
 
     let mut local_to_global: Vec<Vec<usize>> =
         analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
@@ -200,6 +186,49 @@ pub fn resolve(doc_ids: &[Arc<str>], analyses: &[Analysis]) -> Resolved {
         actors,
         local_to_global,
     }
+}
+
+/// The keys under which a document actor joins others across documents, in the order
+/// they are tried: `(true, k)` for a transliteration skeleton, `(false, k)` for the rest.
+fn merge_keys(actor: &LocalActor) -> Vec<(bool, u64)> {
+    const GAZETTEER: u64 = 1;
+    const NAME: u64 = 2;
+    const WORD_ORDER: u64 = 3;
+    let mut keys = Vec::new();
+    if let Some(g) = actor.gazetteer.filter(|_| actor.kind != ActorKind::Group) {
+        keys.push((false, key_hash(&[g], GAZETTEER)));
+        return keys;
+    }
+    for (alias, stats) in actor.aliases.iter().zip(&actor.alias_stats) {
+        // A title with a surname ("Mr Smith"), or one word of a person's name (a
+        // surname, a first name), names many people: such names join across
+        // documents only through the surname rule below, never by themselves.
+        if stats.titled || (actor.kind == ActorKind::Person && stats.words < 2) {
+            continue;
+        }
+        let k = name_hash(alias, NAME);
+        if k == 0 {
+            continue;
+        }
+        keys.push((false, k));
+        // An organization's name in another word order ("Group Menatep").
+        if stats.words >= 2 && actor.kind != ActorKind::Person {
+            let mut words: Vec<String> = alias.split_whitespace().map(key).collect();
+            if words.iter().any(|w| lexicon().has(List::OrgHeads, w)) {
+                words.sort();
+                let parts: Vec<&str> = words.iter().map(String::as_str).collect();
+                keys.push((false, key_hash(&parts, WORD_ORDER)));
+            }
+        }
+        // Transliteration variants, only for long names of a known kind.
+        if actor.kind != ActorKind::Other && (stats.words >= 2 || alias.len() >= 8) {
+            let sk = skeleton(alias);
+            if sk.chars().count() >= 6 {
+                keys.push((true, key_hash(&[&sk], actor.kind as u64 + 16)));
+            }
+        }
+    }
+    keys
 }
 
 /// One actor from a group of document actors.
@@ -268,71 +297,39 @@ fn merge_group(
 /// A one-word person name joins the one multi-word person in the corpus whose last word
 /// (or joined tail) it is, when its own document has no such full name.
 fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
+    use rayon::prelude::*;
+    // The name hashes each rule needs, worked out on every core.
+    let names: Vec<SurnameKeys> = nodes.par_iter().map(|n| surname_keys(n.actor)).collect();
     let mut tails: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, node) in nodes.iter().enumerate() {
-        if node.actor.kind != ActorKind::Person {
-            continue;
-        }
-        let full = node
-            .actor
-            .aliases
-            .iter()
-            .filter(|a| a.split_whitespace().count() >= 2);
-        for alias in full {
-            let words: Vec<&str> = alias.split_whitespace().collect();
-            for k in 1..words.len() {
-                let roots = tails.entry(key_hash(&words[k..], 0)).or_default();
-                let root = uf.find(i);
-                if !roots.contains(&root) {
-                    roots.push(root);
-                }
+    for (i, keys) in names.iter().enumerate() {
+        for &tail in &keys.tails {
+            let roots = tails.entry(tail).or_default();
+            let root = uf.find(i);
+            if !roots.contains(&root) {
+                roots.push(root);
             }
         }
     }
     // A longer name that ends with a full name: an unrecognised title or a misspelt one
     // stands before it ("Foreign Minster Mohammad Javad Zarif").
     let mut full_names: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, node) in nodes.iter().enumerate() {
-        if node.actor.kind == ActorKind::Person {
-            for alias in node
-                .actor
-                .aliases
-                .iter()
-                .filter(|a| a.split_whitespace().count() >= 2)
+    for (i, keys) in names.iter().enumerate() {
+        for &full in &keys.full {
+            full_names.entry(full).or_default().push(i);
+        }
+    }
+    for (i, keys) in names.iter().enumerate() {
+        for inner in &keys.inner {
+            if let Some(others) = full_names.get(inner)
+                && let Some(&other) = others.first()
             {
-                full_names.entry(key_hash(&[alias], 0)).or_default().push(i);
+                uf.union(i, other);
             }
         }
     }
-    for (i, node) in nodes.iter().enumerate() {
-        if node.actor.kind != ActorKind::Person {
-            continue;
-        }
-        for alias in &node.actor.aliases {
-            let words: Vec<&str> = alias.split_whitespace().collect();
-            for k in 1..words.len().saturating_sub(1) {
-                if let Some(others) = full_names.get(&key_hash(&words[k..], 0))
-                    && let Some(&other) = others.first()
-                {
-                    uf.union(i, other);
-                }
-            }
-        }
-    }
-    for (i, node) in nodes.iter().enumerate() {
-        let actor = node.actor;
-        let single = actor
-            .aliases
-            .iter()
-            .all(|a| a.split_whitespace().count() == 1);
-        if !single
-            || actor.gazetteer.is_some()
-            || !matches!(actor.kind, ActorKind::Person | ActorKind::Other)
-        {
-            continue;
-        }
-        for alias in &actor.aliases {
-            let Some(roots) = tails.get(&key_hash(&[alias], 0)) else {
+    for (i, keys) in names.iter().enumerate() {
+        for single in &keys.single {
+            let Some(roots) = tails.get(single) else {
                 continue;
             };
             let mut distinct: Vec<usize> = roots.iter().map(|&r| uf.find(r)).collect();
@@ -344,4 +341,44 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
             }
         }
     }
+}
+
+/// The hashes of a document actor's names that [`join_surnames`] looks up.
+#[derive(Default)]
+struct SurnameKeys {
+    /// A person's full names' tails: every ending of two or more words but the whole.
+    tails: Vec<u64>,
+    /// A person's full names.
+    full: Vec<u64>,
+    /// A person's names' inner tails (not the last word, not the whole).
+    inner: Vec<u64>,
+    /// The names of an actor named by single words only, outside the gazetteer.
+    single: Vec<u64>,
+}
+
+fn surname_keys(actor: &LocalActor) -> SurnameKeys {
+    let mut keys = SurnameKeys::default();
+    if actor.kind == ActorKind::Person {
+        for alias in &actor.aliases {
+            let words: Vec<&str> = alias.split_whitespace().collect();
+            if words.len() >= 2 {
+                keys.tails
+                    .extend((1..words.len()).map(|k| key_hash(&words[k..], 0)));
+                keys.full.push(key_hash(&[alias], 0));
+            }
+            keys.inner
+                .extend((1..words.len().saturating_sub(1)).map(|k| key_hash(&words[k..], 0)));
+        }
+    }
+    let single = actor
+        .aliases
+        .iter()
+        .all(|a| a.split_whitespace().count() == 1);
+    if single
+        && actor.gazetteer.is_none()
+        && matches!(actor.kind, ActorKind::Person | ActorKind::Other)
+    {
+        keys.single = actor.aliases.iter().map(|a| key_hash(&[a], 0)).collect();
+    }
+    keys
 }

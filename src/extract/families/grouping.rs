@@ -51,7 +51,9 @@ enum Topic {
     Word(u64),
 }
 
-/// Joins the claims that give a figure of the same frame about the same thing.
+/// Joins the claims that give a figure of the same frame about the same thing. Each claim
+/// is compared with the earlier claims filed under its frame and one of its topics (the
+/// first [`BUCKET_CAPACITY`] of each), the comparisons made on every core.
 pub fn link(
     uf: &mut UnionFind,
     claims: &[Claim],
@@ -59,44 +61,85 @@ pub fn link(
     profiles: &[Profile],
     corpus: &Corpus<'_>,
 ) {
-    let mut buckets: FxHashMap<(&str, &str, Topic), Vec<usize>> = FxHashMap::default();
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut topics: Vec<Topic> = Vec::new();
+    use rayon::prelude::*;
+    let topics: Vec<Vec<Topic>> = signals
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| topics_of(s, &profiles[i], corpus))
+        .collect();
+    // Each frame by number, so that buckets are found without comparing its words.
+    let mut frame_numbers: FxHashMap<(&str, &str), u32> = FxHashMap::default();
+    let frames: Vec<u32> = signals
+        .iter()
+        .map(|s| match &s.frame {
+            Some(frame) => {
+                let next = frame_numbers.len() as u32;
+                *frame_numbers
+                    .entry((frame.event, frame.counted.as_str()))
+                    .or_insert(next)
+            }
+            None => u32::MAX,
+        })
+        .collect();
+    drop(frame_numbers);
+    let mut buckets: FxHashMap<(u32, Topic), Vec<usize>> = FxHashMap::default();
     for (i, s) in signals.iter().enumerate() {
-        let Some(frame) = &s.frame else { continue };
-        topics.clear();
-        topics.push(Topic::Document(s.document));
-        topics.extend(s.actors.iter().map(|&a| Topic::Actor(a)));
-        topics.extend(corpus.salient(s.document).iter().map(|&a| Topic::Actor(a)));
-        topics.extend(profiles[i].rarest(TOPIC_WORDS).map(Topic::Word));
-        topics.sort_unstable_by_key(|t| match *t {
-            Topic::Actor(a) => (0, a as u64),
-            Topic::Document(d) => (1, d as u64),
-            Topic::Word(w) => (2, w),
-        });
-        topics.dedup();
-        candidates.clear();
-        for &topic in &topics {
-            if let Some(list) = buckets.get(&(frame.event, frame.counted.as_str(), topic)) {
-                candidates.extend_from_slice(list);
-            }
+        if s.frame.is_none() {
+            continue;
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            if uf.find(i) != uf.find(j) && same_claim(claims, signals, profiles, corpus, i, j) {
-                uf.union(i, j);
-            }
-        }
-        for &topic in &topics {
-            let list = buckets
-                .entry((frame.event, frame.counted.as_str(), topic))
-                .or_default();
+        for &topic in &topics[i] {
+            let list = buckets.entry((frames[i], topic)).or_default();
             if list.len() < BUCKET_CAPACITY {
                 list.push(i);
             }
         }
     }
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let same: Vec<Vec<usize>> = signals
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if s.frame.is_none() {
+                return Vec::new();
+            }
+            // What the buckets held when claim `i` came: the claims before it.
+            let mut candidates: Vec<usize> = Vec::new();
+            for &topic in &topics[i] {
+                if let Some(list) = buckets.get(&(frames[i], topic)) {
+                    candidates.extend(list.iter().copied().take_while(|&j| j < i));
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            calls.fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
+            candidates.retain(|&j| same_claim(claims, signals, profiles, corpus, i, j));
+            candidates
+        })
+        .collect();
+    for (i, others) in same.iter().enumerate() {
+        for &j in others {
+            uf.union(i, j);
+        }
+    }
+}
+
+/// What a claim with a frame is filed under: its document, the actors it and its
+/// document name, its rarest words; sorted, distinct. Nothing for a claim without one.
+fn topics_of(s: &ClaimSignals, profile: &Profile, corpus: &Corpus<'_>) -> Vec<Topic> {
+    if s.frame.is_none() {
+        return Vec::new();
+    }
+    let mut topics = vec![Topic::Document(s.document)];
+    topics.extend(s.actors.iter().map(|&a| Topic::Actor(a)));
+    topics.extend(corpus.salient(s.document).iter().map(|&a| Topic::Actor(a)));
+    topics.extend(profile.rarest(TOPIC_WORDS).map(Topic::Word));
+    topics.sort_unstable_by_key(|t| match *t {
+        Topic::Actor(a) => (0, a as u64),
+        Topic::Document(d) => (1, d as u64),
+        Topic::Word(w) => (2, w),
+    });
+    topics.dedup();
+    topics
 }
 
 /// Whether claims `i` and `j`, of one frame, assert the same thing.
@@ -115,15 +158,18 @@ fn same_claim(
     if !rolling && time::exclusive(&a.when.periods, &b.when.periods) {
         return false;
     }
+    // Each test is made only when it can still decide.
     let agree = figures_agree(claims, signals, i, j);
-    let subjects = shared_subjects(a, b, corpus, rolling);
-    let words = profiles[i].similarity(&profiles[j]);
+    let subjects = || shared_subjects(a, b, corpus, rolling);
+    let words = || profiles[i].similarity(&profiles[j]);
     if a.document == b.document {
-        agree && (subjects.named >= SAME_SUBJECT || words >= SAME_DOCUMENT_WORDS)
+        agree && (subjects().named >= SAME_SUBJECT || words() >= SAME_DOCUMENT_WORDS)
     } else if agree {
-        subjects.total() >= SAME_SUBJECT || words >= AGREEING_WORDS
+        subjects().total() >= SAME_SUBJECT || words() >= AGREEING_WORDS
     } else {
-        (subjects.named >= SAME_SUBJECT && words >= DISAGREEING_WORDS || words >= SIMILAR_WORDS)
+        let words = words();
+        words >= DISAGREEING_WORDS
+            && (subjects().named >= SAME_SUBJECT || words >= SIMILAR_WORDS)
             && profiles::same_participants(a, b, corpus)
             // A count that grows is compared across days: that is an update.
             && (rolling || time::comparable(frame.event, &a.when.periods, &b.when.periods))
@@ -136,15 +182,14 @@ pub fn figures_agree(claims: &[Claim], signals: &[ClaimSignals], i: usize, j: us
     let (Some(fa), Some(fb)) = (&signals[i].frame, &signals[j].frame) else {
         return false;
     };
-    fn amounts<'a>(c: &'a Claim, f: &super::Frame) -> Vec<&'a Figure> {
+    fn amounts<'a>(c: &'a Claim, f: &'a super::Frame) -> impl Iterator<Item = &'a Figure> + Clone {
         std::iter::once(f.figure)
             .chain(f.equivalents.iter().copied())
             .filter_map(|k| c.numbers.get(k))
-            .collect()
     }
-    let (xs, ys) = (amounts(&claims[i], fa), amounts(&claims[j], fb));
-    xs.iter().any(|x| {
-        ys.iter().any(|y| {
+    let (mut xs, ys) = (amounts(&claims[i], fa), amounts(&claims[j], fb));
+    xs.any(|x| {
+        ys.clone().any(|y| {
             let same_unit = x.kind != FigureKind::Money || x.unit == y.unit;
             same_unit && x.agrees_with(y) && close(x, y)
         })

@@ -18,25 +18,45 @@ const MIN_SIGNALS: usize = 5;
 /// Joins the claims that make the same statement. Claims that name different times
 /// (`2003`, `2004`) or that count different things stay apart.
 pub fn link(uf: &mut UnionFind, signals: &[ClaimSignals]) {
-    let sets: Vec<Vec<u64>> = signals.iter().map(signal_set).collect();
-    let mut buckets: FxHashMap<(usize, u64), usize> = FxHashMap::default();
-    for (i, set) in sets.iter().enumerate() {
-        if set.len() < MIN_SIGNALS {
-            continue;
+    use rayon::prelude::*;
+    // Each claim's signals and their bands, worked out on every core.
+    let (sets, bands): (Vec<Vec<u64>>, Vec<Option<[u64; 4]>>) = signals
+        .par_iter()
+        .map(|s| {
+            let set = signal_set(s);
+            let bands = (set.len() >= MIN_SIGNALS).then(|| minhash_bands(&set));
+            (set, bands)
+        })
+        .unzip();
+    // The first claim with each band; every later claim with it is compared with that one.
+    let mut first: FxHashMap<(usize, u64), usize> = FxHashMap::default();
+    for (i, bands) in bands.iter().enumerate() {
+        for (band, &bucket) in bands.iter().flatten().enumerate() {
+            first.entry((band, bucket)).or_insert(i);
         }
-        for (band, bucket) in minhash_bands(set).into_iter().enumerate() {
-            match buckets.get(&(band, bucket)) {
-                Some(&j) => {
-                    if compatible(&signals[i], &signals[j])
-                        && jaccard(set, &sets[j]) >= SAME_STATEMENT
-                    {
-                        uf.union(i, j);
-                    }
-                }
-                None => {
-                    buckets.insert((band, bucket), i);
+    }
+    let same: Vec<Vec<usize>> = bands
+        .par_iter()
+        .enumerate()
+        .map(|(i, bands)| {
+            let mut same = Vec::new();
+            for (band, &bucket) in bands.iter().flatten().enumerate() {
+                let Some(&j) = first.get(&(band, bucket)) else {
+                    continue;
+                };
+                if j != i
+                    && compatible(&signals[i], &signals[j])
+                    && jaccard(&sets[i], &sets[j]) >= SAME_STATEMENT
+                {
+                    same.push(j);
                 }
             }
+            same
+        })
+        .collect();
+    for (i, others) in same.iter().enumerate() {
+        for &j in others {
+            uf.union(i, j);
         }
     }
 }
