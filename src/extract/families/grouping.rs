@@ -94,7 +94,6 @@ pub fn link(
             }
         }
     }
-    let calls = std::sync::atomic::AtomicUsize::new(0);
     let same: Vec<Vec<usize>> = signals
         .par_iter()
         .enumerate()
@@ -111,7 +110,6 @@ pub fn link(
             }
             candidates.sort_unstable();
             candidates.dedup();
-            calls.fetch_add(candidates.len(), std::sync::atomic::Ordering::Relaxed);
             candidates.retain(|&j| same_claim(claims, signals, profiles, corpus, i, j));
             candidates
         })
