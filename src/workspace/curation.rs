@@ -27,11 +27,13 @@ impl Workspace {
     pub(super) fn rebuild_actors(&mut self) {
         let doc_index = document_index(&self.corpus);
         let curation = &self.project.actors;
-        let mut actors: Vec<ActorView> = Vec::with_capacity(self.extraction.actors.len());
-        let mut index: HashMap<String, usize> = HashMap::default();
-        for a in &self.extraction.actors {
-            index.insert(a.id.clone(), actors.len());
-            actors.push(ActorView {
+        use rayon::prelude::*;
+        // The extraction's actors are copied on every core.
+        let mut actors: Vec<ActorView> = self
+            .extraction
+            .actors
+            .par_iter()
+            .map(|a| ActorView {
                 id: ActorId::new(&a.id),
                 name: a.name.clone(),
                 kind: a.kind,
@@ -39,7 +41,12 @@ impl Workspace {
                 mentions: a.mentions.clone(),
                 claim_count: 0,
                 hidden: false,
-            });
+            })
+            .collect();
+        let mut index: HashMap<String, usize> = HashMap::default();
+        index.reserve(actors.len());
+        for (i, a) in self.extraction.actors.iter().enumerate() {
+            index.insert(a.id.clone(), i);
         }
         // Merges: follow chains (a -> b -> c), ignoring cycles.
         let target = |id: &str| {
@@ -55,11 +62,19 @@ impl Workspace {
             current
         };
         let mut actor_of_original: HashMap<String, usize> = HashMap::default();
+        actor_of_original.reserve(actors.len());
         for a in &self.extraction.actors {
-            let into = target(&a.id);
-            let Some(&t) = index.get(&into) else { continue };
+            // Only an actor merged by the researcher goes anywhere but to itself.
+            let into = if curation.merges.contains_key(&a.id) {
+                std::borrow::Cow::Owned(target(&a.id))
+            } else {
+                std::borrow::Cow::Borrowed(a.id.as_str())
+            };
+            let Some(&t) = index.get(into.as_ref()) else {
+                continue;
+            };
             actor_of_original.insert(a.id.clone(), t);
-            if into != a.id {
+            if into != a.id.as_str() {
                 let Some(&s) = index.get(&a.id) else { continue };
                 let moved = std::mem::take(&mut actors[s].mentions);
                 let mut names = vec![actors[s].name.clone()];
@@ -178,9 +193,9 @@ impl Workspace {
                 mentions_by_doc[d].push((m.start, a, m.end));
             }
         }
-        for list in &mut mentions_by_doc {
-            list.sort_unstable();
-        }
+        mentions_by_doc
+            .par_iter_mut()
+            .for_each(|list| list.sort_unstable());
         let mut counts = vec![0usize; actors.len()];
         for row in &mut self.rows {
             let mut speaker = row
