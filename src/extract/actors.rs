@@ -299,9 +299,14 @@ fn merge_group(
 fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
     use rayon::prelude::*;
     // The name hashes each rule needs, worked out on every core.
-    let names: Vec<SurnameKeys> = nodes.par_iter().map(|n| surname_keys(n.actor)).collect();
+    // Only the document actors that have any, by node index in order.
+    let names: Vec<(usize, SurnameKeys)> = nodes
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, n)| surname_keys(n.actor).map(|keys| (i, keys)))
+        .collect();
     let mut tails: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, keys) in names.iter().enumerate() {
+    for &(i, ref keys) in &names {
         for &tail in &keys.tails {
             let roots = tails.entry(tail).or_default();
             let root = uf.find(i);
@@ -313,12 +318,12 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
     // A longer name that ends with a full name: an unrecognised title or a misspelt one
     // stands before it ("Foreign Minster Mohammad Javad Zarif").
     let mut full_names: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, keys) in names.iter().enumerate() {
+    for &(i, ref keys) in &names {
         for &full in &keys.full {
             full_names.entry(full).or_default().push(i);
         }
     }
-    for (i, keys) in names.iter().enumerate() {
+    for &(i, ref keys) in &names {
         for inner in &keys.inner {
             if let Some(others) = full_names.get(inner)
                 && let Some(&other) = others.first()
@@ -327,7 +332,7 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
             }
         }
     }
-    for (i, keys) in names.iter().enumerate() {
+    for &(i, ref keys) in &names {
         for single in &keys.single {
             let Some(roots) = tails.get(single) else {
                 continue;
@@ -346,17 +351,19 @@ fn join_surnames(nodes: &[Node<'_>], uf: &mut UnionFind) {
 /// The hashes of a document actor's names that [`join_surnames`] looks up.
 #[derive(Default)]
 struct SurnameKeys {
-    /// A person's full names' tails: every ending of two or more words but the whole.
+    /// A person's full names' tails: every ending but the whole, of a name of two or more
+    /// words (the surname alone included).
     tails: Vec<u64>,
     /// A person's full names.
     full: Vec<u64>,
     /// A person's names' inner tails (not the last word, not the whole).
     inner: Vec<u64>,
-    /// The names of an actor named by single words only, outside the gazetteer.
+    /// The names of a person or an actor of no known kind named by single words only,
+    /// outside the gazetteer.
     single: Vec<u64>,
 }
 
-fn surname_keys(actor: &LocalActor) -> SurnameKeys {
+fn surname_keys(actor: &LocalActor) -> Option<SurnameKeys> {
     let mut keys = SurnameKeys::default();
     if actor.kind == ActorKind::Person {
         for alias in &actor.aliases {
@@ -380,5 +387,12 @@ fn surname_keys(actor: &LocalActor) -> SurnameKeys {
     {
         keys.single = actor.aliases.iter().map(|a| key_hash(&[a], 0)).collect();
     }
-    keys
+    let SurnameKeys {
+        tails,
+        full,
+        inner,
+        single,
+    } = &keys;
+    (!tails.is_empty() || !full.is_empty() || !inner.is_empty() || !single.is_empty())
+        .then_some(keys)
 }

@@ -299,6 +299,13 @@ fn whole_key(engine: &[u8; 32], infos: &[super::DocumentInfo]) -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
+/// Pieces at least this long are hashed on every core.
+const PARALLEL_HASH_BYTES: usize = 1 << 20;
+
+/// Documents whose analyses are encoded together when a pack is written: enough to keep
+/// every core busy, few enough not to hold the whole pack in memory.
+const PACK_BATCH: usize = 1_024;
+
 /// Actors or claims per chunk of a whole extraction: chunks are encoded on their own, so
 /// that they are read back on every core.
 const WHOLE_CHUNK: usize = 8_192;
@@ -472,7 +479,11 @@ fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io:
     let mut hasher = blake3::Hasher::new();
     let mut len = 0u64;
     for piece in &pieces {
-        hasher.update_rayon(piece);
+        if piece.len() >= PARALLEL_HASH_BYTES {
+            hasher.update_rayon(piece);
+        } else {
+            hasher.update(piece);
+        }
         len += piece.len() as u64;
     }
     write_replacing(path, WHOLE_MAGIC, key, |out| {
@@ -576,23 +587,24 @@ fn write_pack(
             }
             entries.push((doc.hash.as_str(), analysis));
         }
-        // Entries are encoded and summed on every core, then written in order.
-        let encoded: Vec<(&str, [u8; 32], Vec<u8>)> = {
+        // Entries are encoded and summed on every core, a batch at a time, then written
+        // in order.
+        out.write_all(&(entries.len() as u64).to_le_bytes())?;
+        for batch in entries.chunks(PACK_BATCH) {
             use rayon::prelude::*;
-            entries
-                .into_par_iter()
-                .map(|(hash, analysis)| {
+            let encoded: Vec<([u8; 32], Vec<u8>)> = batch
+                .par_iter()
+                .map(|(_, analysis)| {
                     let bytes = postcard::to_stdvec(analysis).map_err(std::io::Error::other)?;
-                    Ok((hash, *blake3::hash(&bytes).as_bytes(), bytes))
+                    Ok((*blake3::hash(&bytes).as_bytes(), bytes))
                 })
-                .collect::<std::io::Result<_>>()?
-        };
-        out.write_all(&(encoded.len() as u64).to_le_bytes())?;
-        for (hash, checksum, bytes) in &encoded {
-            out.write_all(hash.as_bytes())?;
-            out.write_all(checksum)?;
-            out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-            out.write_all(bytes)?;
+                .collect::<std::io::Result<_>>()?;
+            for ((hash, _), (checksum, bytes)) in batch.iter().zip(&encoded) {
+                out.write_all(hash.as_bytes())?;
+                out.write_all(checksum)?;
+                out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+                out.write_all(bytes)?;
+            }
         }
         Ok(())
     })

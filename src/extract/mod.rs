@@ -398,24 +398,17 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
             .map(|(d, analysis)| resolved.salient_actors(d, analysis))
             .collect()
     };
-    // Each document's claims are put together on their own, on every core, in order.
-    let per_document: Vec<(Vec<Claim>, Vec<families::ClaimSignals>)> = {
-        use rayon::prelude::*;
-        documents
-            .par_iter()
-            .zip(analyses.par_iter_mut())
-            .enumerate()
-            .map(|(doc_index, (doc, analysis))| {
-                document_claims(doc_index, doc, &doc_ids[doc_index], analysis, &resolved)
-            })
-            .collect()
-    };
-    let total = per_document.iter().map(|(c, _)| c.len()).sum();
-    let mut claims = Vec::with_capacity(total);
-    let mut claim_signals = Vec::with_capacity(total);
-    for (c, s) in per_document {
-        claims.extend(c);
-        claim_signals.extend(s);
+    // Claims are put together document by document, in place: a large corpus's claims
+    // are never held twice.
+    let mut claims = Vec::new();
+    let mut claim_signals = Vec::new();
+    for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
+        document_claims(
+            (doc_index, doc, &doc_ids[doc_index]),
+            analysis,
+            &resolved,
+            (&mut claims, &mut claim_signals),
+        );
     }
     {
         use rayon::prelude::*;
@@ -437,17 +430,15 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
     }
 }
 
-/// The claims of one document with the global ids of their actors, and what families
-/// need of each; the analysis gives up its claims' text, features and figures.
+/// Adds the claims of one document with the global ids of their actors, and what
+/// families need of each; the analysis gives up its claims' text, features, figures, frames,
+/// quantities, periods and words.
 fn document_claims(
-    doc_index: usize,
-    doc: &DocumentInfo,
-    doc_id: &Arc<str>,
+    (doc_index, doc, doc_id): (usize, &DocumentInfo, &Arc<str>),
     analysis: &mut document::Analysis,
     resolved: &actors::Resolved,
-) -> (Vec<Claim>, Vec<families::ClaimSignals>) {
-    let mut claims = Vec::with_capacity(analysis.claims.len());
-    let mut signals = Vec::with_capacity(analysis.claims.len());
+    (claims, signals): (&mut Vec<Claim>, &mut Vec<families::ClaimSignals>),
+) {
     for local in &mut analysis.claims {
         let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
         let speaker = local.speaker.and_then(global);
@@ -499,5 +490,4 @@ fn document_claims(
                 .and_then(|l| resolved.actor_index(doc_index, l)),
         });
     }
-    (claims, signals)
 }

@@ -39,6 +39,9 @@ pub const SIMILAR_WORDS: f32 = 0.3;
 /// A claim is also filed under this many of its rarest content words, so that claims
 /// about one event that name no common actor ("the tsunami") meet.
 const TOPIC_WORDS: usize = 2;
+// A claim comparison tests the words against DISAGREEING_WORDS first: it relies on this.
+const _: () = assert!(SIMILAR_WORDS >= DISAGREEING_WORDS);
+
 /// How many earlier claims are kept per frame and actor to compare new claims with.
 const BUCKET_CAPACITY: usize = 24;
 
