@@ -398,17 +398,60 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
             .map(|(d, analysis)| resolved.salient_actors(d, analysis))
             .collect()
     };
-    // Claims are put together document by document, in place: a large corpus's claims
-    // are never held twice.
     let mut claims = Vec::new();
     let mut claim_signals = Vec::new();
     for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
-        document_claims(
-            (doc_index, doc, &doc_ids[doc_index]),
-            analysis,
-            &resolved,
-            (&mut claims, &mut claim_signals),
-        );
+        for local in &mut analysis.claims {
+            let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
+            let speaker = local.speaker.and_then(global);
+            let mut about: Vec<String> = Vec::new();
+            for &a in &local.about {
+                if let Some(id) = global(a)
+                    && Some(&id) != speaker.as_ref()
+                    && !about.contains(&id)
+                {
+                    about.push(id);
+                }
+            }
+            claims.push(Claim {
+                id: format!("{}:{}", doc.id, local.sentence + 1),
+                document: doc_ids[doc_index].clone(),
+                start: local.start,
+                end: local.end,
+                text: std::mem::take(&mut local.text),
+                speaker,
+                via: local.via.and_then(global),
+                about,
+                score: local.score,
+                features: std::mem::take(&mut local.features),
+                numbers: std::mem::take(&mut local.figures),
+                family: None,
+                kind: local.kind,
+            });
+            let speaker_index = local
+                .speaker
+                .and_then(|l| resolved.actor_index(doc_index, l));
+            let mut actors: Vec<usize> = local
+                .about
+                .iter()
+                .filter_map(|&a| resolved.actor_index(doc_index, a))
+                .filter(|&a| Some(a) != speaker_index)
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            claim_signals.push(families::ClaimSignals {
+                document: doc_index,
+                frame: local.frame.take(),
+                quantities: std::mem::take(&mut local.quantities),
+                when: std::mem::take(&mut local.when),
+                words: std::mem::take(&mut local.words),
+                actors,
+                speaker: speaker_index,
+                holder: local
+                    .holder
+                    .and_then(|l| resolved.actor_index(doc_index, l)),
+            });
+        }
     }
     {
         use rayon::prelude::*;
@@ -421,73 +464,10 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
     let context = families::Corpus::new(&resolved.actors, &salient, published, &claim_signals);
     let families = families::group(&mut claims, &claim_signals, &context);
     drop(context);
-    let claims: Vec<Arc<Claim>> = claims.into_iter().map(Arc::new).collect();
     Extraction {
         documents,
         actors: resolved.actors,
-        claims,
+        claims: claims.into_iter().map(Arc::new).collect(),
         families,
-    }
-}
-
-/// Adds the claims of one document with the global ids of their actors, and what
-/// families need of each; the analysis gives up its claims' text, features, figures, frames,
-/// quantities, periods and words.
-fn document_claims(
-    (doc_index, doc, doc_id): (usize, &DocumentInfo, &Arc<str>),
-    analysis: &mut document::Analysis,
-    resolved: &actors::Resolved,
-    (claims, signals): (&mut Vec<Claim>, &mut Vec<families::ClaimSignals>),
-) {
-    for local in &mut analysis.claims {
-        let global = |l: usize| resolved.actor_id(doc_index, l).map(str::to_string);
-        let speaker = local.speaker.and_then(global);
-        let mut about: Vec<String> = Vec::new();
-        for &a in &local.about {
-            if let Some(id) = global(a)
-                && Some(&id) != speaker.as_ref()
-                && !about.contains(&id)
-            {
-                about.push(id);
-            }
-        }
-        claims.push(Claim {
-            id: format!("{}:{}", doc.id, local.sentence + 1),
-            document: doc_id.clone(),
-            start: local.start,
-            end: local.end,
-            text: std::mem::take(&mut local.text),
-            speaker,
-            via: local.via.and_then(global),
-            about,
-            score: local.score,
-            features: std::mem::take(&mut local.features),
-            numbers: std::mem::take(&mut local.figures),
-            family: None,
-            kind: local.kind,
-        });
-        let speaker_index = local
-            .speaker
-            .and_then(|l| resolved.actor_index(doc_index, l));
-        let mut actors: Vec<usize> = local
-            .about
-            .iter()
-            .filter_map(|&a| resolved.actor_index(doc_index, a))
-            .filter(|&a| Some(a) != speaker_index)
-            .collect();
-        actors.sort_unstable();
-        actors.dedup();
-        signals.push(families::ClaimSignals {
-            document: doc_index,
-            frame: local.frame.take(),
-            quantities: std::mem::take(&mut local.quantities),
-            when: std::mem::take(&mut local.when),
-            words: std::mem::take(&mut local.words),
-            actors,
-            speaker: speaker_index,
-            holder: local
-                .holder
-                .and_then(|l| resolved.actor_index(doc_index, l)),
-        });
     }
 }

@@ -49,32 +49,32 @@ impl Workspace {
             index.insert(a.id.clone(), i);
         }
         // Merges: follow chains (a -> b -> c), ignoring cycles.
-        let target = |id: &str| {
-            let mut current = id.to_string();
+        // An actor the researcher did not merge goes to itself, without a copy of its id.
+        fn target<'a>(
+            id: &'a str,
+            merges: &'a std::collections::BTreeMap<String, String>,
+            index: &HashMap<String, usize>,
+        ) -> &'a str {
+            let mut current = id;
             for _ in 0..MAX_MERGE_CHAIN {
-                match curation.merges.get(&current) {
-                    Some(next) if index.contains_key(next) && *next != current => {
-                        current = next.clone();
+                match merges.get(current) {
+                    Some(next) if index.contains_key(next) && next != current => {
+                        current = next;
                     }
                     _ => break,
                 }
             }
             current
-        };
+        }
         let mut actor_of_original: HashMap<String, usize> = HashMap::default();
         actor_of_original.reserve(actors.len());
         for a in &self.extraction.actors {
-            // Only an actor merged by the researcher goes anywhere but to itself.
-            let into = if curation.merges.contains_key(&a.id) {
-                std::borrow::Cow::Owned(target(&a.id))
-            } else {
-                std::borrow::Cow::Borrowed(a.id.as_str())
-            };
-            let Some(&t) = index.get(into.as_ref()) else {
+            let into = target(&a.id, &curation.merges, &index);
+            let Some(&t) = index.get(into) else {
                 continue;
             };
             actor_of_original.insert(a.id.clone(), t);
-            if into != a.id.as_str() {
+            if into != a.id {
                 let Some(&s) = index.get(&a.id) else { continue };
                 let moved = std::mem::take(&mut actors[s].mentions);
                 let mut names = vec![actors[s].name.clone()];
