@@ -439,9 +439,12 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
                 .collect();
             actors.sort_unstable();
             actors.dedup();
+            let frame = local.frame.take();
+            let ranges = families::amount_ranges(&claims[claims.len() - 1].numbers, frame.as_ref());
             claim_signals.push(families::ClaimSignals {
                 document: doc_index,
-                frame: local.frame.take(),
+                ranges,
+                frame,
                 quantities: std::mem::take(&mut local.quantities),
                 when: std::mem::take(&mut local.when),
                 words: std::mem::take(&mut local.words),

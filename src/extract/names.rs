@@ -145,7 +145,21 @@ pub fn clean_display(name: &str) -> String {
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.' || c == ')'))
         .trim_end_matches("’s")
         .trim_end_matches("'s");
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = trimmed
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if folded {
+        // Single spaces between words already: the common case, copied as it is.
+        return trimmed.to_string();
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -191,5 +205,8 @@ mod tests {
         assert_eq!(slug("Kan'ani"), "kanani");
         assert_eq!(slug("!!!"), "actor");
         assert_eq!(clean_display(" “Iran’s "), "Iran");
+        assert_eq!(clean_display("Bank  of\nEngland"), "Bank of England");
+        assert_eq!(clean_display("Bank of England"), "Bank of England");
+        assert_eq!(clean_display("!!"), "");
     }
 }

@@ -367,10 +367,19 @@ fn is_furniture_sentence(src: Source<'_>, tokens: &[Token]) -> bool {
     };
     let sentence = &src.lower[first.start..last.end];
     sentence.len() < 400
-        && lexicon()
-            .entries(List::BoilerplatePhrases)
-            .any(|p| sentence.contains(p))
+        && FURNITURE_PHRASES
+            .iter()
+            .any(|p| p.find(sentence.as_bytes()).is_some())
 }
+
+/// The `[boilerplate_phrases]`, each made ready once for searching every sentence.
+static FURNITURE_PHRASES: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        lexicon()
+            .entries(List::BoilerplatePhrases)
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
 
 /// Whether a sentence ends before token `next`, given the mark at `mark`.
 fn is_boundary(

@@ -183,16 +183,12 @@ pub fn figures_agree(claims: &[Claim], signals: &[ClaimSignals], i: usize, j: us
     let (Some(fa), Some(fb)) = (&signals[i].frame, &signals[j].frame) else {
         return false;
     };
-    fn amounts<'a>(c: &'a Claim, f: &'a super::Frame) -> impl Iterator<Item = &'a Figure> + Clone {
-        std::iter::once(f.figure)
-            .chain(f.equivalents.iter().copied())
-            .filter_map(|k| c.numbers.get(k))
-    }
-    let (mut xs, ys) = (amounts(&claims[i], fa), amounts(&claims[j], fb));
-    xs.any(|x| {
-        ys.clone().any(|y| {
+    let mut xs = super::amounts(&claims[i].numbers, fa).zip(&signals[i].ranges);
+    let ys = super::amounts(&claims[j].numbers, fb).zip(&signals[j].ranges);
+    xs.any(|(x, a)| {
+        ys.clone().any(|(y, b)| {
             let same_unit = x.kind != FigureKind::Money || x.unit == y.unit;
-            same_unit && x.agrees_with(y) && close(x, y)
+            same_unit && a.0 <= b.1 && b.0 <= a.1 && close(x, y)
         })
     })
 }

@@ -20,6 +20,7 @@ pub mod time;
 
 use rustc_hash::FxHashMap;
 
+use super::figures::Figure;
 use super::mentions::UnionFind;
 use super::{Actor, ActorKind, Claim, Family};
 pub use frames::{Frame, frame, holder, quantities};
@@ -45,6 +46,27 @@ pub struct ClaimSignals {
     pub speaker: Option<usize>,
     /// Global index of the person or organisation that holds its framed figure.
     pub holder: Option<usize>,
+    /// The true values each of its framed amounts allows ([`Figure::range`]), the framed
+    /// figure first, then its equivalents in other currencies: worked out once, since a
+    /// claim is compared with many.
+    pub ranges: Vec<(f64, f64)>,
+}
+
+/// The framed figure of a claim and its equivalents in other currencies, those it has.
+pub fn amounts<'a>(
+    numbers: &'a [Figure],
+    frame: &'a Frame,
+) -> impl Iterator<Item = &'a Figure> + Clone {
+    std::iter::once(frame.figure)
+        .chain(frame.equivalents.iter().copied())
+        .filter_map(|k| numbers.get(k))
+}
+
+/// The [`ClaimSignals::ranges`] of a claim with `numbers` and `frame`.
+pub fn amount_ranges(numbers: &[Figure], frame: Option<&Frame>) -> Vec<(f64, f64)> {
+    frame.map_or_else(Vec::new, |f| {
+        amounts(numbers, f).map(Figure::range).collect()
+    })
 }
 
 /// What is known of the corpus as a whole that families need.

@@ -19,7 +19,6 @@ const OPEN_END: f64 = 1e-9;
 /// The step of the last written digit of a figure, in its units (`9.37bn` is 0.01bn,
 /// `12,000` is 1000, `27bn` is 1bn), or 0 for a figure read as exact (`72`, `17,161`).
 pub fn rounding_step(figure: &Figure) -> f64 {
-    let lex = lexicon();
     let text = figure.text.as_str();
     let (digits, rest) = split_digits(text);
     if digits.is_empty() {
@@ -27,7 +26,7 @@ pub fn rounding_step(figure: &Figure) -> f64 {
         return text
             .split_whitespace()
             .skip(1)
-            .find_map(|w| lex.value("magnitudes", &w.to_ascii_lowercase()))
+            .find_map(magnitude)
             .and_then(|m| m.parse::<f64>().ok())
             .unwrap_or(0.0);
     }
@@ -39,7 +38,7 @@ pub fn rounding_step(figure: &Figure) -> f64 {
     let magnitude = if glued.is_empty() {
         1.0
     } else {
-        lex.value("magnitudes", &glued.to_ascii_lowercase())
+        magnitude(glued)
             .or(match glued {
                 "k" | "K" => Some("1000"),
                 "m" | "M" => Some("1000000"),
@@ -49,14 +48,18 @@ pub fn rounding_step(figure: &Figure) -> f64 {
             .and_then(|m| m.parse::<f64>().ok())
             .unwrap_or(1.0)
     };
-    let plain: String = digits.chars().filter(|&c| c != ',').collect();
-    let step = match plain.split_once('.') {
-        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+    // The digits as written, thousands separators left out.
+    let plain = || digits.bytes().filter(|&b| b != b',');
+    let step = match digits.split_once('.') {
+        Some((_, decimals)) => {
+            10f64.powi(-(decimals.bytes().filter(|&b| b != b',').count() as i32))
+        }
         None if magnitude > 1.0 || figure.kind == FigureKind::Percent => 1.0,
         None => {
-            let zeros = plain.len() - plain.trim_end_matches('0').len();
-            let value: f64 = plain.parse().unwrap_or(0.0);
-            if zeros > 0 && value >= ROUND_INTEGERS_FROM && zeros < plain.len() {
+            let written = plain().count();
+            let zeros = plain().rev().take_while(|&b| b == b'0').count();
+            let value = plain().fold(0.0f64, |v, b| v * 10.0 + f64::from(b - b'0'));
+            if zeros > 0 && value >= ROUND_INTEGERS_FROM && zeros < written {
                 10f64.powi(zeros as i32)
             } else {
                 0.0
@@ -64,6 +67,18 @@ pub fn rounding_step(figure: &Figure) -> f64 {
         }
     };
     step * magnitude
+}
+
+/// The value of a magnitude word (`million`, `bn`), in any case.
+fn magnitude(word: &str) -> Option<&'static str> {
+    let mut buffer = [0u8; 24];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return lexicon().value("magnitudes", &word.to_ascii_lowercase());
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Lowering ASCII letters keeps the bytes UTF-8.
+    lexicon().value("magnitudes", std::str::from_utf8(lower).ok()?)
 }
 
 impl Figure {

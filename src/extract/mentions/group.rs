@@ -47,8 +47,14 @@ pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> Do
         .filter(|&i| !mentions[i].doubtful || solid.contains(&uf.find(i)))
         .collect();
     let roots: Vec<usize> = kept.iter().map(|&i| uf.find(i)).collect();
-    let mut all: Vec<Option<LocalMention>> = mentions.into_iter().map(Some).collect();
-    let mentions: Vec<LocalMention> = kept.iter().filter_map(|&i| all[i].take()).collect();
+    // `kept` is in increasing order: the kept mentions are taken in place, in order.
+    let mut next_kept = kept.iter().peekable();
+    let mentions: Vec<LocalMention> = mentions
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| next_kept.next_if_eq(&&i).is_some())
+        .map(|(_, m)| m)
+        .collect();
     let mut actors: Vec<LocalActor> = Vec::new();
     let mut actor_of = vec![0; mentions.len()];
     let mut root_actor: FxHashMap<usize, usize> = FxHashMap::default();

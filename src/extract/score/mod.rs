@@ -277,26 +277,31 @@ fn word_evidence(
     tokens: &[Token],
     scale: f32,
 ) -> (String, String) {
-    let mut found: Vec<(f32, features::Gram)> =
-        hits.iter().map(|&(w, gram)| (w * scale, gram)).collect();
-    // Strongest first; among equals, in sentence order (the sort is stable).
-    found.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    // Strongest first; among equals, in sentence order. Only the strongest few are named,
+    // so only they are sorted.
+    let strongest_first =
+        |a: &(f32, usize), b: &(f32, usize)| b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(&b.1));
     let list = |positive: bool| {
+        let mut found: Vec<(f32, usize)> = hits
+            .iter()
+            .enumerate()
+            .map(|(k, &(w, _))| (w * scale, k))
+            .filter(|(w, _)| (*w > 0.0) == positive)
+            .collect();
+        let more = found.len().saturating_sub(EVIDENCE_GRAMS);
+        if more > 0 {
+            found.select_nth_unstable_by(EVIDENCE_GRAMS - 1, strongest_first);
+            found.truncate(EVIDENCE_GRAMS);
+        }
+        found.sort_unstable_by(strongest_first);
         let mut out = String::new();
-        let mut named = 0;
-        let mut more = 0;
-        for (w, gram) in found.iter().filter(|(w, _)| (*w > 0.0) == positive) {
-            if named == EVIDENCE_GRAMS {
-                more += 1;
-                continue;
-            }
+        for (named, &(w, k)) in found.iter().enumerate() {
             if named > 0 {
                 out.push_str(", ");
             }
-            features::write_ngram_text(&mut out, src, tokens, *gram);
+            features::write_ngram_text(&mut out, src, tokens, hits[k].1);
             out.push(' ');
-            push_thousandths(&mut out, *w);
-            named += 1;
+            push_thousandths(&mut out, w);
         }
         if more > 0 {
             let _ = write!(out, " and {more} more");
