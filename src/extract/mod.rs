@@ -413,6 +413,8 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
                     about.push(id);
                 }
             }
+            let frame = local.frame.take();
+            let ranges = families::amount_ranges(&local.figures, frame.as_ref());
             claims.push(Claim {
                 id: format!("{}:{}", doc.id, local.sentence + 1),
                 document: doc_ids[doc_index].clone(),
@@ -439,8 +441,6 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
                 .collect();
             actors.sort_unstable();
             actors.dedup();
-            let frame = local.frame.take();
-            let ranges = families::amount_ranges(&claims[claims.len() - 1].numbers, frame.as_ref());
             claim_signals.push(families::ClaimSignals {
                 document: doc_index,
                 ranges,

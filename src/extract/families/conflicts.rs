@@ -196,12 +196,7 @@ fn compared_figures<'a>(
             .filter_map(|&i| signals[i].frame.as_ref().map(|f| (i, f)))
             .filter(|(_, f)| (f.event, f.counted.as_str()) == key)
             .collect();
-        let amounts = |i: usize, f: &Frame| {
-            std::iter::once(f.figure)
-                .chain(f.equivalents.iter().copied())
-                .filter_map(|k| claims[i].numbers.get(k))
-                .collect::<Vec<&'a Figure>>()
-        };
+        let amounts = |i: usize, f: &'a Frame| super::amounts(&claims[i].numbers, f);
         let currencies: Vec<Option<&str>> = framed
             .iter()
             .flat_map(|&(i, f)| amounts(i, f))
@@ -217,9 +212,7 @@ fn compared_figures<'a>(
                 if main.kind != FigureKind::Money || main.unit.as_deref() == currency {
                     return Some(item(i, main, upper));
                 }
-                let converted = amounts(i, f)
-                    .into_iter()
-                    .find(|x| x.unit.as_deref() == currency)?;
+                let converted = amounts(i, f).find(|x| x.unit.as_deref() == currency)?;
                 Some(item(i, converted, None))
             })
             .collect();
