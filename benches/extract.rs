@@ -143,5 +143,25 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction);
+/// Reading a document's metadata from its text (title, dateline, date, credit): done for
+/// every document each time a corpus is read, from the cache too.
+fn metadata(c: &mut Criterion) {
+    let corpus = bench_corpus();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(corpus.size_bytes() as u64));
+    group.sample_size(20);
+    group.bench_function("metadata", |b| {
+        b.iter(|| {
+            corpus
+                .documents
+                .iter()
+                .map(|d| corpus::metadata::detect(&d.text))
+                .filter(|m| m.title.is_some())
+                .count()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction, metadata);
 criterion_main!(benches);

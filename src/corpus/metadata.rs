@@ -1,6 +1,9 @@
 //! Metadata found in a document's own text: a title line, a dateline, a publication date
 //! and the outlet named in a credit or licence line.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::{Finder, FinderRev};
 use serde::{Deserialize, Serialize};
 
 use crate::text::lexicon::{List, lexicon};
@@ -52,6 +55,17 @@ const CREDIT_CUE_NEAR_START: usize = 16;
 const SHORT_CREDIT_BYTES: usize = 80;
 /// The longest line read as a credit line.
 const CREDIT_LINE_BYTES: usize = 240;
+
+/// The words that open a credit's outlet ("All content by X", "Courtesy of X"), lower-case.
+static CUES: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["content by ", "published by ", "courtesy of ", "source: "].map(Finder::new));
+/// The marks of a copyright line, after which its year and then the outlet follow.
+static COPYRIGHT_CUES: LazyLock<[Finder<'static>; 3]> =
+    LazyLock::new(|| ["©", "copyright", "(c)"].map(Finder::new));
+/// Where the last sentence of a long line begins.
+static SENTENCE_END: LazyLock<FinderRev<'static>> = LazyLock::new(|| FinderRev::new(". "));
+/// …or where its last quotation ends.
+static QUOTE_END: LazyLock<FinderRev<'static>> = LazyLock::new(|| FinderRev::new("\u{201d} "));
 
 /// Finds metadata in a document text.
 pub fn detect(text: &str) -> DocumentMeta {
@@ -125,7 +139,7 @@ fn credit_line(line: &str) -> Option<&str> {
         return Some(line);
     }
     let tail = end_of(line, CREDIT_LINE_BYTES);
-    let cut = tail.rfind(". ").or_else(|| tail.rfind("\u{201d} "))?;
+    let cut = SENTENCE_END.rfind(tail).or_else(|| QUOTE_END.rfind(tail))?;
     Some(tail[cut..].trim_start_matches(['.', '\u{201d}', ' ']))
 }
 
@@ -234,33 +248,68 @@ fn year_number(word: &str) -> Option<u32> {
         .filter(|y| (1800..=2200).contains(y))
 }
 
+/// `line` lowered into `buffer`, if it fits and each of its characters lowers to one
+/// character of the same length.
+fn lower_in_place<'b>(line: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lowered = buffer.get_mut(..line.len())?;
+    lowered.copy_from_slice(line.as_bytes());
+    lowered.make_ascii_lowercase();
+    if line.is_ascii() {
+        return Some(lowered);
+    }
+    for (at, c) in line.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            return None;
+        };
+        if l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        l.encode_utf8(&mut lowered[at..at + l.len_utf8()]);
+    }
+    Some(lowered)
+}
+
 /// The outlet named in a credit line: "All Content by X is licensed ...",
 /// "© 2020 X", "Copyright 2020 X. All rights reserved".
 fn credit_outlet(line: &str) -> Option<String> {
-    let lowered = line.to_lowercase();
-    if lowered.len() != line.len() {
-        return None; // keep byte offsets aligned; such lines are rare in credits
-    }
+    // Lowered into a buffer when each character lowers to one of the same length (the
+    // same as `to_lowercase` wherever the cues can match), else through `to_lowercase`.
+    let mut buffer = [0u8; CREDIT_LINE_BYTES];
+    let allocated: String;
+    let lowered: &[u8] = match lower_in_place(line, &mut buffer) {
+        Some(lowered) => lowered,
+        None => {
+            allocated = line.to_lowercase();
+            if allocated.len() != line.len() {
+                return None; // keep byte offsets aligned; such lines are rare in credits
+            }
+            allocated.as_bytes()
+        }
+    };
     // "Courtesy of X" credits when it opens the line or the line is a short credit; in a
     // sentence ("reached cinemas courtesy of the Polish distributor") it is prose.
     // Only a short line is searched whole for these cues; in a longer one, its start.
     let searched = if line.len() <= SHORT_CREDIT_BYTES {
-        lowered.as_str()
+        lowered
     } else {
-        start_of(&lowered, CREDIT_CUE_NEAR_START + "published by ".len())
+        &lowered[..lowered
+            .len()
+            .min(CREDIT_CUE_NEAR_START + "published by ".len())]
     };
-    let after = ["content by ", "published by ", "courtesy of ", "source: "]
+    let after = CUES
         .iter()
         .find_map(|cue| {
-            searched
-                .find(cue)
+            cue.find(searched)
                 .filter(|&i| i <= CREDIT_CUE_NEAR_START || line.len() <= SHORT_CREDIT_BYTES)
-                .map(|i| i + cue.len())
+                .map(|i| i + cue.needle().len())
         })
         .or_else(|| {
-            ["©", "copyright", "(c)"].iter().find_map(|cue| {
-                let i = lowered.find(cue)? + cue.len();
-                let rest = &line[i..];
+            COPYRIGHT_CUES.iter().find_map(|cue| {
+                let i = cue.find(lowered)? + cue.needle().len();
+                // `i` follows a whole character of the lowered line; should lowering
+                // have moved the characters of `line`, the cue is passed over.
+                let rest = line.get(i..)?;
                 let skip = rest
                     .find(|c: char| {
                         !(c.is_ascii_digit() || c.is_whitespace() || "-–,©()c".contains(c))
@@ -328,6 +377,39 @@ mod tests {
             credit_outlet("Copyright © 2018 The Gazette. All rights reserved.").as_deref(),
             Some("The Gazette")
         );
+    }
+
+    #[test]
+    fn credit_lines_in_any_case_and_script() {
+        // Upper case, accents and curly quotes around the cue; each read as a credit.
+        for (line, outlet) in [
+            ("COURTESY OF Harbour Daily", "Harbour Daily"),
+            ("Source: Élan Média Group", "Élan Média Group"),
+            ("\u{201c}Photo\u{201d} courtesy of Åland Post", "Åland Post"),
+            (
+                "© 2021 Société Générale Press. Tous droits réservés",
+                "Société Générale Press",
+            ),
+        ] {
+            assert_eq!(credit_outlet(line).as_deref(), Some(outlet), "{line}");
+        }
+        // A line whose lower case is longer than itself is not read (offsets would move).
+        assert_eq!(credit_outlet("Source: İstanbul Times"), None);
+        // The last sentence of a long line is its credit.
+        let long = format!(
+            "{} Published by Harbour Daily",
+            "Some words here. ".repeat(20)
+        );
+        assert_eq!(
+            credit_line(&long).and_then(credit_outlet).as_deref(),
+            Some("Harbour Daily")
+        );
+        assert_eq!(
+            lower_in_place("ÀB", &mut [0; 2]),
+            None,
+            "too long for its buffer"
+        );
+        assert_eq!(lower_in_place("ÀB", &mut [0; 8]), Some("àb".as_bytes()));
     }
 
     #[test]

@@ -110,12 +110,35 @@ pub struct Feature {
     /// `date`, `event verb`, `named actor`, `reporting verb`, `superlative`,
     /// `opinion words`, `hedge`, `question`, `short`, `heading`, `length`), or the sum of
     /// the sentence's words and word pairs (`words for`, `words against`).
+    #[serde(deserialize_with = "feature_name")]
     pub name: std::borrow::Cow<'static, str>,
     /// What it added to (or took from) the log-odds: the score is the logistic of the sum
     /// of a claim's weights, `1 / (1 + e^-sum)`.
     pub weight: f32,
     /// The words that showed it (for the words, each with what it added).
     pub evidence: String,
+}
+
+/// Reads a feature's name: one the engine writes is taken from its own names rather than
+/// copied, so that the millions of features read back from the cache hold no copy of
+/// them; any other name is kept as written.
+fn feature_name<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::borrow::Cow<'static, str>, D::Error> {
+    struct Name;
+    impl serde::de::Visitor<'_> for Name {
+        type Value = std::borrow::Cow<'static, str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a feature name")
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Self::Value, E> {
+            Ok(score::known_name(name).map_or_else(
+                || std::borrow::Cow::Owned(name.to_owned()),
+                std::borrow::Cow::Borrowed,
+            ))
+        }
+    }
+    d.deserialize_str(Name)
 }
 
 /// A check-worthy statement in a document.

@@ -54,6 +54,15 @@ pub const WORDS_FOR: &str = "words for";
 /// Name of the sum of the words and pairs with negative weights.
 pub const WORDS_AGAINST: &str = "words against";
 
+/// The engine's own name equal to `name`, if it is one: the bias, a signal, or the words
+/// for or against.
+pub fn known_name(name: &str) -> Option<&'static str> {
+    [BIAS, WORDS_FOR, WORDS_AGAINST]
+        .into_iter()
+        .chain(Signal::ALL.into_iter().map(Signal::name))
+        .find(|&known| known == name)
+}
+
 /// Scores a sentence with the bundled model; see [`score_with`].
 pub fn score(
     src: Source<'_>,
@@ -354,6 +363,33 @@ mod tests {
         };
         let (score, features) = score_with(model, src, &tokens, &context, 0.0);
         (score, features.expect("kept at 0"))
+    }
+
+    #[test]
+    fn features_read_back_share_the_engine_names_and_keep_others() {
+        let written = vec![
+            Feature {
+                name: std::borrow::Cow::Borrowed(Signal::Figure.name()),
+                weight: 1.5,
+                evidence: "£4bn".into(),
+            },
+            Feature {
+                name: std::borrow::Cow::Owned("a name of another engine".into()),
+                weight: -0.5,
+                evidence: String::new(),
+            },
+        ];
+        let from_postcard: Vec<Feature> =
+            postcard::from_bytes(&postcard::to_stdvec(&written).unwrap()).unwrap();
+        let from_json: Vec<Feature> =
+            serde_json::from_reader(serde_json::to_vec(&written).unwrap().as_slice()).unwrap();
+        for read in [from_postcard, from_json] {
+            assert_eq!(read, written);
+            assert!(matches!(read[0].name, std::borrow::Cow::Borrowed(_)));
+            assert!(matches!(read[1].name, std::borrow::Cow::Owned(_)));
+        }
+        assert_eq!(known_name("words for"), Some(WORDS_FOR));
+        assert_eq!(known_name("Figure"), None);
     }
 
     fn small_model() -> Model {
