@@ -413,7 +413,13 @@ fn read_whole(path: &Path, key: &[u8; 32], corpus: &Corpus) -> Result<Option<Ext
     }
     file.read_exact(&mut checksum).map_err(|_| damaged())?;
     let len = read_u64(&mut file).map_err(|_| damaged())?;
-    let mut bytes = Vec::new();
+    // Room for all of it at once (growing the buffer as it fills would copy it and clear
+    // twice its memory), but never more than the file holds: the length may be damaged.
+    let stored = file.get_ref().metadata().map_or(0, |m| m.len());
+    if len > stored {
+        return Err(damaged());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_err(|_| damaged())?);
     file.take(len)
         .read_to_end(&mut bytes)
         .map_err(|_| damaged())?;
