@@ -247,8 +247,12 @@ fn a_damaged_whole_extraction_is_not_trusted() {
     let mut flipped = good.clone();
     let at = flipped.len() / 2;
     flipped[at] ^= 0x55;
+    // The length after the magic, format, key and checksum, made far longer than the file.
+    let mut too_long = good.clone();
+    too_long[84..92].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
     for bad in [
         flipped,
+        too_long,
         good[..good.len() / 3].to_vec(),
         b"nonsense".to_vec(),
     ] {

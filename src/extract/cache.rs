@@ -330,7 +330,7 @@ fn encode_parts(extraction: &Extraction) -> Result<[Vec<Vec<u8>>; 3], postcard::
 
 /// The bytes of a whole extraction, as pieces to be written one after the other: for each
 /// part its number of chunks, then each chunk's length and bytes (read by
-/// [`whole_parts`]). Nothing is copied.
+/// [`read_framed`]). Nothing is copied.
 fn framed(parts: &[Vec<Vec<u8>>; 3]) -> Vec<std::borrow::Cow<'_, [u8]>> {
     use std::borrow::Cow;
     let mut pieces = Vec::new();
@@ -350,42 +350,88 @@ fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
     Ok(framed(&parts).concat())
 }
 
-/// The three parts of [`framed`]'s bytes, as lists of chunks; `None` if the
-/// framing does not hold.
-fn whole_parts(bytes: &[u8]) -> Option<[Vec<&[u8]>; 3]> {
-    let mut at = 0usize;
-    let take_u64 = |at: &mut usize| -> Option<usize> {
-        let b = bytes.get(*at..at.checked_add(8)?)?;
-        *at += 8;
-        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
-    };
-    let mut parts: [Vec<&[u8]>; 3] = Default::default();
-    for part in &mut parts {
-        let count = take_u64(&mut at)?;
-        // Each chunk takes at least its 8-byte length: a damaged count cannot ask for more.
-        if count > bytes.len() / 8 {
-            return None;
-        }
-        for _ in 0..count {
-            let len = take_u64(&mut at)?;
-            part.push(bytes.get(at..at.checked_add(len)?)?);
-            at += len;
-        }
-    }
-    (at == bytes.len()).then_some(parts)
+/// Chunks of a whole extraction read before they are decoded together on every core;
+/// their memory is used again for the next ones, so that the file is never held whole.
+const WHOLE_READ_BYTES: usize = 32 << 20;
+
+/// Reads what [`framed`] wrote, `len` bytes: the actors, the claims and the families;
+/// `None` if the framing does not hold or a chunk does not decode.
+fn read_framed(
+    input: &mut impl Read,
+    len: u64,
+) -> Option<(
+    Vec<super::Actor>,
+    Vec<Arc<super::Claim>>,
+    Vec<super::Family>,
+)> {
+    let mut left = len;
+    let actors = read_list(input, &mut left)?;
+    let claims = read_list(input, &mut left)?;
+    let families = read_list(input, &mut left)?;
+    (left == 0).then_some((actors, claims, families))
 }
 
-/// Decodes the chunks of a list on every core, in order.
-fn decode_chunks<T>(chunks: &[&[u8]]) -> Option<Vec<T>>
+/// Reads one part of [`framed`]'s bytes, within the `left` bytes: its number of chunks,
+/// then each chunk's length and bytes, decoded on every core a few chunks at a time.
+fn read_list<T>(input: &mut impl Read, left: &mut u64) -> Option<Vec<T>>
 where
     T: serde::de::DeserializeOwned + Send,
 {
     use rayon::prelude::*;
-    let decoded: Vec<Vec<T>> = chunks
-        .par_iter()
-        .map(|c| postcard::from_bytes::<Vec<T>>(c).ok())
-        .collect::<Option<_>>()?;
-    Some(decoded.into_iter().flatten().collect())
+    fn take_u64(input: &mut impl Read, left: &mut u64) -> Option<u64> {
+        *left = left.checked_sub(8)?;
+        read_u64(input).ok()
+    }
+    let count = take_u64(input, left)?;
+    // Each chunk takes at least its 8-byte length: a damaged count cannot ask for more.
+    if count > *left / 8 {
+        return None;
+    }
+    let mut list = Vec::new();
+    let mut group: Vec<Vec<u8>> = Vec::new();
+    let mut grouped = 0usize;
+    for i in 0..count {
+        let len = take_u64(input, left)?;
+        *left = left.checked_sub(len)?;
+        let mut chunk = Vec::with_capacity(usize::try_from(len).ok()?);
+        input.take(len).read_to_end(&mut chunk).ok()?;
+        if chunk.len() as u64 != len {
+            return None;
+        }
+        grouped += chunk.len();
+        group.push(chunk);
+        if grouped >= WHOLE_READ_BYTES || i + 1 == count {
+            let decoded: Vec<Vec<T>> = group
+                .par_iter()
+                .map(|c| postcard::from_bytes::<Vec<T>>(c).ok())
+                .collect::<Option<_>>()?;
+            for part in decoded {
+                list.extend(part);
+            }
+            group.clear();
+            grouped = 0;
+        }
+    }
+    Some(list)
+}
+
+/// A reader that hashes what it reads.
+struct Hashing<R> {
+    inner: R,
+    hasher: blake3::Hasher,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = &buf[..n];
+        if n >= PARALLEL_HASH_BYTES {
+            self.hasher.update_rayon(read);
+        } else {
+            self.hasher.update(read);
+        }
+        Ok(n)
+    }
 }
 
 /// Reads the whole extraction of `corpus` if the file holds one made under `key`, all
@@ -413,34 +459,22 @@ fn read_whole(path: &Path, key: &[u8; 32], corpus: &Corpus) -> Result<Option<Ext
     }
     file.read_exact(&mut checksum).map_err(|_| damaged())?;
     let len = read_u64(&mut file).map_err(|_| damaged())?;
-    // Room for all of it at once (growing the buffer as it fills would copy it and clear
-    // twice its memory), but never more than the file holds: the length may be damaged.
+    // No chunk may ask for more memory than the file holds: the lengths may be damaged.
     let stored = file.get_ref().metadata().map_or(0, |m| m.len());
     if len > stored {
         return Err(damaged());
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).map_err(|_| damaged())?);
-    file.take(len)
-        .read_to_end(&mut bytes)
-        .map_err(|_| damaged())?;
-    if bytes.len() as u64 != len
-        || blake3::Hasher::new()
-            .update_rayon(&bytes)
-            .finalize()
-            .as_bytes()
-            != &checksum
-    {
+    // Read and decoded a few chunks at a time, and hashed as it is read: nothing read is
+    // used unless the whole matches its checksum.
+    let mut hashing = Hashing {
+        inner: file,
+        hasher: blake3::Hasher::new(),
+    };
+    let read = read_framed(&mut hashing, len);
+    if hashing.hasher.finalize().as_bytes() != &checksum {
         return Err(damaged());
     }
-    let [actors, claims, families] = whole_parts(&bytes).ok_or_else(damaged)?;
-    let ((actors, claims), families) = rayon::join(
-        || rayon::join(|| decode_chunks(&actors), || decode_chunks(&claims)),
-        || decode_chunks(&families),
-    );
-    let (Some(actors), Some(claims), Some(families)) = (actors, claims, families) else {
-        return Err(damaged());
-    };
-    drop(bytes);
+    let (actors, claims, families) = read.ok_or_else(damaged)?;
     let mut extraction = Extraction {
         documents: Vec::new(),
         actors,
@@ -667,20 +701,28 @@ mod tests {
             .corpus;
         let extraction = super::super::extract(&corpus, &Settings::default());
         let bytes = encode_whole(&extraction).expect("encodes");
-        let [actors, claims, families] = whole_parts(&bytes).expect("framed");
-        assert_eq!(decode_chunks(&actors), Some(extraction.actors.clone()));
-        assert_eq!(decode_chunks(&claims), Some(extraction.claims.clone()));
-        assert_eq!(decode_chunks(&families), Some(extraction.families.clone()));
+        let len = bytes.len() as u64;
+        let (actors, claims, families) = read_framed(&mut &bytes[..], len).expect("framed");
+        assert_eq!(actors, extraction.actors);
+        assert_eq!(claims, extraction.claims);
+        assert_eq!(families, extraction.families);
         // A count or a length past the end, bytes left over, a chunk that is not one.
-        assert!(whole_parts(&[0xFF; 8]).is_none());
-        assert!(whole_parts(&bytes[..bytes.len() - 1]).is_none());
+        assert!(read_framed(&mut &[0xFF; 8][..], 8).is_none());
+        assert!(read_framed(&mut &bytes[..bytes.len() - 1], len - 1).is_none());
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(whole_parts(&longer).is_none());
-        assert_eq!(
-            decode_chunks::<super::super::Actor>(&[&[0xFF, 0xFF][..]]),
-            None
-        );
+        assert!(read_framed(&mut &longer[..], len + 1).is_none());
+        let mut not_a_chunk = 1u64.to_le_bytes().to_vec();
+        not_a_chunk.extend(2u64.to_le_bytes());
+        not_a_chunk.extend([0xFF, 0xFF]);
+        assert!(read_list::<super::super::Actor>(&mut &not_a_chunk[..], &mut 18).is_none());
+        // The same bytes read through the hashing reader give the writer's checksum.
+        let mut hashing = Hashing {
+            inner: &bytes[..],
+            hasher: blake3::Hasher::new(),
+        };
+        assert!(read_framed(&mut hashing, len).is_some());
+        assert_eq!(hashing.hasher.finalize(), blake3::hash(&bytes));
     }
 
     #[test]
