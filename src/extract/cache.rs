@@ -354,16 +354,16 @@ fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
 /// their memory is used again for the next ones, so that the file is never held whole.
 const WHOLE_READ_BYTES: usize = 32 << 20;
 
-/// Reads what [`framed`] wrote, `len` bytes: the actors, the claims and the families;
-/// `None` if the framing does not hold or a chunk does not decode.
-fn read_framed(
-    input: &mut impl Read,
-    len: u64,
-) -> Option<(
+/// What a whole extraction holds besides its documents.
+type WholeParts = (
     Vec<super::Actor>,
     Vec<Arc<super::Claim>>,
     Vec<super::Family>,
-)> {
+);
+
+/// Reads what [`framed`] wrote, `len` bytes: the actors, the claims and the families;
+/// `None` if the framing does not hold or a chunk does not decode.
+fn read_framed(input: &mut impl Read, len: u64) -> Option<WholeParts> {
     let mut left = len;
     let actors = read_list(input, &mut left)?;
     let claims = read_list(input, &mut left)?;

@@ -161,7 +161,19 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index over the workspace's rows.
     pub fn build(workspace: &Workspace) -> Self {
-        let total: usize = workspace.rows.iter().map(|r| r.claim.text.len() + 40).sum();
+        // Room for every row's text, speaker, title and separators (lowering keeps the
+        // length of all but a few characters), so that the blob is never copied to grow.
+        let total: usize = workspace
+            .rows
+            .iter()
+            .map(|r| {
+                let title = workspace.corpus.documents[r.document].meta.title.as_ref();
+                r.claim.text.len()
+                    + workspace.actor_name(r.speaker).len()
+                    + title.map_or(0, String::len)
+                    + 3
+            })
+            .sum();
         let mut blob = String::with_capacity(total);
         let mut starts = Vec::with_capacity(workspace.rows.len() + 1);
         let mut text_ends = Vec::with_capacity(workspace.rows.len());

@@ -379,10 +379,10 @@ mod tests {
                 evidence: String::new(),
             },
         ];
-        let from_postcard: Vec<Feature> =
-            postcard::from_bytes(&postcard::to_stdvec(&written).unwrap()).unwrap();
-        let from_json: Vec<Feature> =
-            serde_json::from_reader(serde_json::to_vec(&written).unwrap().as_slice()).unwrap();
+        let postcard_bytes = postcard::to_stdvec(&written).expect("encodes");
+        let from_postcard: Vec<Feature> = postcard::from_bytes(&postcard_bytes).expect("decodes");
+        let json = serde_json::to_vec(&written).expect("writes");
+        let from_json: Vec<Feature> = serde_json::from_reader(json.as_slice()).expect("reads");
         for read in [from_postcard, from_json] {
             assert_eq!(read, written);
             assert!(matches!(read[0].name, std::borrow::Cow::Borrowed(_)));
