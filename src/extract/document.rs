@@ -136,11 +136,26 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
             kind: sentence.kind,
         });
     });
+    // An analysis is kept until the whole corpus is put together, and a claim's parts
+    // for as long as the extraction: none holds room it does not use.
+    claims.shrink_to_fit();
+    for claim in &mut claims {
+        claim.features.shrink_to_fit();
+        claim.figures.shrink_to_fit();
+        claim.words.shrink_to_fit();
+    }
+    let mut local_actors = actors.actors;
+    local_actors.shrink_to_fit();
+    for actor in &mut local_actors {
+        actor.aliases.shrink_to_fit();
+        actor.alias_stats.shrink_to_fit();
+        actor.mentions.shrink_to_fit();
+    }
     Analysis {
         mention_spans: actors.mentions.iter().map(|m| (m.start, m.end)).collect(),
         adjective: actors.mentions.iter().map(|m| m.adjective).collect(),
         actor_of: actors.actor_of,
-        actors: actors.actors,
+        actors: local_actors,
         claims,
     }
 }

@@ -421,6 +421,17 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
             .map(|(d, analysis)| resolved.salient_actors(d, analysis))
             .collect()
     };
+    // What the documents' names were is in the corpus's actors now: it is let go before
+    // the claims are made, so that the memory of both is never held at once.
+    {
+        use rayon::prelude::*;
+        analyses.par_iter_mut().for_each(|analysis| {
+            drop(std::mem::take(&mut analysis.actors));
+            drop(std::mem::take(&mut analysis.mention_spans));
+            drop(std::mem::take(&mut analysis.actor_of));
+            drop(std::mem::take(&mut analysis.adjective));
+        });
+    }
     let mut claims = Vec::new();
     let mut claim_signals = Vec::new();
     for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
