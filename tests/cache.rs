@@ -250,9 +250,14 @@ fn a_damaged_whole_extraction_is_not_trusted() {
     // The length after the magic, format, key and checksum, made far longer than the file.
     let mut too_long = good.clone();
     too_long[84..92].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+    // The length of the first chunk of actors (after the length and the number of chunks)
+    // made far longer than the file: no memory is asked for it.
+    let mut chunk_too_long = good.clone();
+    chunk_too_long[100..108].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
     for bad in [
         flipped,
         too_long,
+        chunk_too_long,
         good[..good.len() / 3].to_vec(),
         b"nonsense".to_vec(),
     ] {

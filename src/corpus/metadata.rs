@@ -307,8 +307,8 @@ fn credit_outlet(line: &str) -> Option<String> {
         .or_else(|| {
             COPYRIGHT_CUES.iter().find_map(|cue| {
                 let i = cue.find(lowered)? + cue.needle().len();
-                // `i` follows a whole character of the lowered line; should lowering
-                // have moved the characters of `line`, the cue is passed over.
+                // `i` follows a whole character of the lowered line; where lowering
+                // moved the characters of `line` off that boundary, the cue is passed over.
                 let rest = line.get(i..)?;
                 let skip = rest
                     .find(|c: char| {
@@ -319,7 +319,9 @@ fn credit_outlet(line: &str) -> Option<String> {
             })
         })?;
     let mut name: Vec<&str> = Vec::new();
-    for w in line[after..].split_whitespace().take(8) {
+    // Lowering may have moved the characters of `line` (its length kept): a cue's end
+    // that is no boundary of `line` gives no outlet.
+    for w in line.get(after..)?.split_whitespace().take(8) {
         let starts_name = w
             .chars()
             .next()
@@ -404,6 +406,15 @@ mod tests {
             credit_line(&long).and_then(credit_outlet).as_deref(),
             Some("Harbour Daily")
         );
+        // A line of middling length: its cue must open it.
+        let middling = format!("Courtesy of Harbour Daily {}", "with more words ".repeat(5));
+        assert!(middling.len() > SHORT_CREDIT_BYTES && middling.len() <= CREDIT_LINE_BYTES);
+        assert_eq!(credit_outlet(&middling).as_deref(), Some("Harbour Daily"));
+        let late = format!("{} courtesy of Harbour Daily", "with more words ".repeat(5));
+        assert_eq!(credit_outlet(&late), None);
+        // Lowering that keeps the length but moves characters (İ grows, ẞ shrinks): no
+        // panic, and no outlet read from the wrong place.
+        assert_eq!(credit_outlet("İ source: ÀẞX"), None);
         assert_eq!(
             lower_in_place("ÀB", &mut [0; 2]),
             None,

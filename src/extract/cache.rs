@@ -350,9 +350,11 @@ fn encode_whole(extraction: &Extraction) -> Result<Vec<u8>, postcard::Error> {
     Ok(framed(&parts).concat())
 }
 
-/// Chunks of a whole extraction read before they are decoded together on every core;
-/// their memory is used again for the next ones, so that the file is never held whole.
+/// Bytes of chunks of a whole extraction read before they are decoded together on every
+/// core and let go, so that the file is never held whole…
 const WHOLE_READ_BYTES: usize = 32 << 20;
+/// …and chunks (a damaged file of tiny chunks must not gather millions of them first).
+const WHOLE_READ_CHUNKS: usize = 64;
 
 /// What a whole extraction holds besides its documents.
 type WholeParts = (
@@ -400,7 +402,7 @@ where
         }
         grouped += chunk.len();
         group.push(chunk);
-        if grouped >= WHOLE_READ_BYTES || i + 1 == count {
+        if grouped >= WHOLE_READ_BYTES || group.len() >= WHOLE_READ_CHUNKS || i + 1 == count {
             let decoded: Vec<Vec<T>> = group
                 .par_iter()
                 .map(|c| postcard::from_bytes::<Vec<T>>(c).ok())
@@ -415,6 +417,15 @@ where
     Some(list)
 }
 
+/// Adds `piece` to `hasher`, on every core if it is long.
+fn hash_piece(hasher: &mut blake3::Hasher, piece: &[u8]) {
+    if piece.len() >= PARALLEL_HASH_BYTES {
+        hasher.update_rayon(piece);
+    } else {
+        hasher.update(piece);
+    }
+}
+
 /// A reader that hashes what it reads.
 struct Hashing<R> {
     inner: R,
@@ -424,12 +435,7 @@ struct Hashing<R> {
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let read = &buf[..n];
-        if n >= PARALLEL_HASH_BYTES {
-            self.hasher.update_rayon(read);
-        } else {
-            self.hasher.update(read);
-        }
+        hash_piece(&mut self.hasher, &buf[..n]);
         Ok(n)
     }
 }
@@ -519,11 +525,7 @@ fn write_whole(path: &Path, key: &[u8; 32], extraction: &Extraction) -> std::io:
     let mut hasher = blake3::Hasher::new();
     let mut len = 0u64;
     for piece in &pieces {
-        if piece.len() >= PARALLEL_HASH_BYTES {
-            hasher.update_rayon(piece);
-        } else {
-            hasher.update(piece);
-        }
+        hash_piece(&mut hasher, piece);
         len += piece.len() as u64;
     }
     write_replacing(path, WHOLE_MAGIC, key, |out| {
@@ -716,7 +718,7 @@ mod tests {
         not_a_chunk.extend(2u64.to_le_bytes());
         not_a_chunk.extend([0xFF, 0xFF]);
         assert!(read_list::<super::super::Actor>(&mut &not_a_chunk[..], &mut 18).is_none());
-        // The same bytes read through the hashing reader give the writer's checksum.
+        // The bytes read through the hashing reader hash as they do at once.
         let mut hashing = Hashing {
             inner: &bytes[..],
             hasher: blake3::Hasher::new(),

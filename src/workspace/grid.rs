@@ -162,7 +162,7 @@ impl SearchIndex {
     /// Builds the index over the workspace's rows.
     pub fn build(workspace: &Workspace) -> Self {
         // Room for every row's text, speaker, title and separators (lowering keeps the
-        // length of all but a few characters), so that the blob is never copied to grow.
+        // length of all but a few characters), so that the blob is not copied to grow.
         let total: usize = workspace
             .rows
             .iter()
