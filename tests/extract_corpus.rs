@@ -341,7 +341,7 @@ fn byte_offsets_point_at_the_text() {
         assert_eq!(&doc.text[c.start..c.end], c.text);
     }
     for a in &x.actors {
-        for m in &a.mentions {
+        for m in a.mentions.iter() {
             let doc = loaded.corpus.document(&m.document).expect("document");
             assert!(doc.text.is_char_boundary(m.start) && doc.text.is_char_boundary(m.end));
             assert!(m.start < m.end);

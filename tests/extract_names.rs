@@ -30,7 +30,7 @@ fn extract_texts(texts: &[&str]) -> Extraction {
 fn mentions(x: &Extraction, texts: &[&str]) -> Vec<(String, ActorKind)> {
     let mut out = Vec::new();
     for a in &x.actors {
-        for m in &a.mentions {
+        for m in a.mentions.iter() {
             let d: usize = m.document[1..].parse().expect("doc id");
             out.push((texts[d][m.start..m.end].to_string(), a.kind));
         }

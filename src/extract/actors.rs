@@ -290,7 +290,7 @@ fn merge_group(
         name,
         kind,
         aliases,
-        mentions,
+        mentions: mentions.into(),
     }
 }
 

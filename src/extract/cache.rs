@@ -511,7 +511,8 @@ fn share_document_ids(extraction: &mut Extraction, corpus: &Corpus) {
         .par_iter_mut()
         .for_each(|claim| shared(&mut Arc::make_mut(claim).document));
     extraction.actors.par_iter_mut().for_each(|actor| {
-        for mention in &mut actor.mentions {
+        // Just read, the mentions are the actor's alone: nothing is copied.
+        for mention in Arc::make_mut(&mut actor.mentions) {
             shared(&mut mention.document);
         }
     });

@@ -99,8 +99,8 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Every other way the corpus writes it.
     pub aliases: Vec<String>,
-    /// Every mention, in document order.
-    pub mentions: Vec<Mention>,
+    /// Every mention, in document order (shared with the workbench's views of the actor).
+    pub mentions: Arc<[Mention]>,
 }
 
 /// One reason for a claim's check-worthiness score.

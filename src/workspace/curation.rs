@@ -28,7 +28,7 @@ impl Workspace {
         let doc_index = document_index(&self.corpus);
         let curation = &self.project.actors;
         use rayon::prelude::*;
-        // The extraction's actors are copied on every core.
+        // The extraction's actors are copied on every core (their mentions are shared).
         let mut actors: Vec<ActorView> = self
             .extraction
             .actors
@@ -68,6 +68,9 @@ impl Workspace {
         }
         let mut actor_of_original: HashMap<String, usize> = HashMap::default();
         actor_of_original.reserve(actors.len());
+        // The mentions each actor receives by merges, in the order they come, joined to its
+        // own once all are known.
+        let mut received: HashMap<usize, Vec<std::sync::Arc<[Mention]>>> = HashMap::default();
         for a in &self.extraction.actors {
             let into = target(&a.id, &curation.merges, &index);
             let Some(&t) = index.get(into) else {
@@ -79,13 +82,21 @@ impl Workspace {
                 let moved = std::mem::take(&mut actors[s].mentions);
                 let mut names = vec![actors[s].name.clone()];
                 names.append(&mut actors[s].aliases);
-                actors[t].mentions.extend(moved);
+                received.entry(t).or_default().push(moved);
                 for n in names {
                     if n != actors[t].name && !actors[t].aliases.contains(&n) {
                         actors[t].aliases.push(n);
                     }
                 }
             }
+        }
+        for (t, lists) in received {
+            let own = std::mem::take(&mut actors[t].mentions);
+            actors[t].mentions = own
+                .iter()
+                .chain(lists.iter().flat_map(|list| list.iter()))
+                .cloned()
+                .collect();
         }
         // Splits: mentions written as the alias move to an actor of their own.
         let mut split_from: HashMap<usize, usize> = HashMap::default(); // split actor -> actor it left
@@ -113,7 +124,8 @@ impl Workspace {
                 .flatten();
             let (moved, kept): (Vec<Mention>, Vec<Mention>) =
                 std::mem::take(&mut actors[from].mentions)
-                    .into_iter()
+                    .iter()
+                    .cloned()
                     .partition(|m| {
                         text_of(m).is_some_and(|t| {
                             names::key(t) == key
@@ -123,7 +135,7 @@ impl Workspace {
                                     && last_word(t) == surname)
                         })
                     });
-            actors[from].mentions = kept;
+            actors[from].mentions = kept.into();
             actors[from].aliases.retain(|a| *a != split.alias);
             let id = split_id(&split.actor, &split.alias);
             let new = actors.len();
@@ -135,7 +147,7 @@ impl Workspace {
                 name: split.alias.clone(),
                 kind: actors[from].kind,
                 aliases: Vec::new(),
-                mentions: moved,
+                mentions: moved.into(),
                 claim_count: 0,
                 hidden: false,
             });
@@ -158,7 +170,7 @@ impl Workspace {
                 name: name.clone(),
                 kind: ActorKind::Other,
                 aliases: Vec::new(),
-                mentions: Vec::new(),
+                mentions: std::sync::Arc::default(),
                 claim_count: 0,
                 hidden: false,
             });
@@ -179,7 +191,7 @@ impl Workspace {
         for (a, actor) in actors.iter().enumerate() {
             // An actor's mentions come document by document.
             let mut last: Option<(&std::sync::Arc<str>, usize)> = None;
-            for m in &actor.mentions {
+            for m in actor.mentions.iter() {
                 let d = match last {
                     Some((id, d)) if std::sync::Arc::ptr_eq(id, &m.document) => d,
                     _ => {

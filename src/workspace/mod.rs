@@ -53,8 +53,8 @@ pub struct ActorView {
     pub kind: ActorKind,
     /// Other names.
     pub aliases: Vec<String>,
-    /// Every mention.
-    pub mentions: Vec<Mention>,
+    /// Every mention: the extraction's own list for an actor no merge or split changed.
+    pub mentions: Arc<[Mention]>,
     /// Claims it speaks or is named in.
     pub claim_count: usize,
     /// Hidden by the researcher.
