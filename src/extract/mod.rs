@@ -413,25 +413,23 @@ impl DocumentInfo {
 pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analysis>) -> Extraction {
     let doc_ids: Vec<Arc<str>> = documents.iter().map(|d| d.id.as_str().into()).collect();
     let resolved = actors::resolve(&doc_ids, &analyses);
+    // Each document's salient actors are read from its names, which are then let go: they
+    // are in the corpus's actors now, and the claims are made without holding both.
     let salient: Vec<Vec<usize>> = {
         use rayon::prelude::*;
         analyses
-            .par_iter()
+            .par_iter_mut()
             .enumerate()
-            .map(|(d, analysis)| resolved.salient_actors(d, analysis))
+            .map(|(d, analysis)| {
+                let salient = resolved.salient_actors(d, analysis);
+                analysis.actors = Vec::new();
+                analysis.mention_spans = Vec::new();
+                analysis.actor_of = Vec::new();
+                analysis.adjective = Vec::new();
+                salient
+            })
             .collect()
     };
-    // What the documents' names were is in the corpus's actors now: it is let go before
-    // the claims are made, so that the memory of both is never held at once.
-    {
-        use rayon::prelude::*;
-        analyses.par_iter_mut().for_each(|analysis| {
-            drop(std::mem::take(&mut analysis.actors));
-            drop(std::mem::take(&mut analysis.mention_spans));
-            drop(std::mem::take(&mut analysis.actor_of));
-            drop(std::mem::take(&mut analysis.adjective));
-        });
-    }
     let mut claims = Vec::new();
     let mut claim_signals = Vec::new();
     for (doc_index, (doc, analysis)) in documents.iter().zip(&mut analyses).enumerate() {
