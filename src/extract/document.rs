@@ -254,7 +254,7 @@ fn content_words(src: Source<'_>, tokens: &[Token]) -> Vec<u64> {
         .filter(|t| t.kind == TokenKind::Word)
         .filter_map(|t| {
             let w = src.lower(t);
-            if w.len() < 3 || lex.has(List::FunctionWords, w) || lex.has(List::OpinionWords, w) {
+            if w.len() < 3 || lex.has_any(&[List::FunctionWords, List::OpinionWords], w) {
                 return None;
             }
             let stem = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);

@@ -376,6 +376,12 @@ impl Lexicon {
         self.lists_of(word) & list.bit() != 0
     }
 
+    /// Whether the lower-case `word` is in any of `lists`: one lookup for them all.
+    pub fn has_any(&self, lists: &[List], word: &str) -> bool {
+        let mask = lists.iter().fold(0, |m, l| m | l.bit());
+        self.lists_of(word) & mask != 0
+    }
+
     /// The lists the lower-case `word` is in, one bit each ([`List::bit`]).
     pub fn lists_of(&self, word: &str) -> u64 {
         self.word_lists.get(word).copied().unwrap_or(0)

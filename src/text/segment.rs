@@ -236,7 +236,7 @@ fn is_date_line(src: Source<'_>, tokens: &[Token]) -> bool {
             TokenKind::Number => saw_date_part = true,
             TokenKind::Word => {
                 let w = src.lower(t).trim_end_matches('.');
-                if lex.has(List::Months, w) || lex.has(List::Weekdays, w) {
+                if lex.has_any(&[List::Months, List::Weekdays], w) {
                     saw_date_part = true;
                 } else if !matches!(w, "am" | "pm" | "gmt" | "utc" | "updated" | "published") {
                     return false;

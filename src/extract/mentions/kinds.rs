@@ -381,9 +381,7 @@ impl<'a> Finder<'a> {
         let lex = lexicon();
         pieces.iter().any(|p| {
             let w = self.lower_of(p);
-            lex.has(List::OrgHeads, w)
-                || lex.has(List::MediaHeads, w)
-                || lex.has(List::PlaceHeads, w)
+            lex.has_any(&[List::OrgHeads, List::MediaHeads, List::PlaceHeads], w)
         })
     }
 

@@ -331,9 +331,7 @@ impl<'a> Finder<'a> {
         if lex.has(List::CompanySuffixes, prev.trim_end_matches('.')) {
             return false; // "Kia Motors Corp | of South Korea"
         }
-        lex.has(List::OrgHeads, prev)
-            || lex.has(List::Titles, prev)
-            || lex.has(List::PlaceHeads, prev)
+        lex.has_any(&[List::OrgHeads, List::Titles, List::PlaceHeads], prev)
             || matches!(
                 prev,
                 "states" | "republic" | "kingdom" | "university" | "bank"
@@ -388,11 +386,13 @@ impl<'a> Finder<'a> {
             let w = self.lower_of(&first);
             let strip = first.connector
                 || (!whole_in_gazetteer
-                    && ((lex.has(List::FunctionWords, w)
-                        && !(lex.has(List::Titles, w) && pieces.len() > 1))
-                        || lex.has(List::Months, w)
-                        || lex.has(List::Weekdays, w)
-                        || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
+                    && ({
+                        let lists = lex.lists_of(w);
+                        let is = |l: List| lists & l.bit() != 0;
+                        (is(List::FunctionWords) && !(is(List::Titles) && pieces.len() > 1))
+                            || is(List::Months)
+                            || is(List::Weekdays)
+                    } || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
             if !strip {
                 break;
             }
@@ -434,7 +434,7 @@ impl<'a> Finder<'a> {
             let trailing_date = pieces.len() > 1
                 && pieces.last().is_some_and(|p| {
                     let w = self.lower_of(p);
-                    lex.has(List::Weekdays, w) || lex.has(List::Months, w)
+                    lex.has_any(&[List::Weekdays, List::Months], w)
                 });
             if !trailing_date {
                 break;
@@ -447,8 +447,7 @@ impl<'a> Finder<'a> {
         if pieces.len() == 1 {
             let w = self.lower_of(&pieces[0]);
             let surface = &self.text[pieces[0].start..pieces[0].end];
-            if lex.has(List::NotNames, w) || lex.has(List::Months, w) || lex.has(List::Weekdays, w)
-            {
+            if lex.has_any(&[List::NotNames, List::Months, List::Weekdays], w) {
                 return;
             }
             let known = gazetteer::lookup(surface).is_some() || is_acronym(surface);
@@ -530,7 +529,7 @@ impl<'a> Finder<'a> {
         let lex = lexicon();
         let is_head = |p: &Piece| {
             let w = self.lower_of(p);
-            !p.connector && (lex.has(List::OrgHeads, w) || lex.has(List::MediaHeads, w))
+            !p.connector && lex.has_any(&[List::OrgHeads, List::MediaHeads], w)
         };
         let last_head = pieces.iter().rposition(is_head);
         match last_head {

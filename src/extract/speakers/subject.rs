@@ -178,8 +178,7 @@ impl<'a> Attributor<'a> {
             let Some(w) = self.word(k - 1) else {
                 return k;
             };
-            let timely =
-                lex.has(List::Weekdays, w) || lex.has(List::Months, w) || TIME_WORDS.contains(&w);
+            let timely = lex.has_any(&[List::Weekdays, List::Months], w) || TIME_WORDS.contains(&w);
             if BETWEEN_SUBJECT_AND_VERB.contains(&w) || (w.ends_with("ly") && w.len() > 4) || timely
             {
                 k -= 1;
