@@ -383,16 +383,14 @@ impl<'a> Finder<'a> {
         let whole_in_gazetteer = starts_entry && gazetteer::lookup(self.text_of(&pieces)).is_some();
         let mut initial = sentence_initial;
         while let Some(first) = pieces.first().copied() {
-            let w = self.lower_of(&first);
+            let lists = lex.lists_of(self.lower_of(&first));
+            let is = |l: List| lists & l.bit() != 0;
             let strip = first.connector
                 || (!whole_in_gazetteer
-                    && ({
-                        let lists = lex.lists_of(w);
-                        let is = |l: List| lists & l.bit() != 0;
-                        (is(List::FunctionWords) && !(is(List::Titles) && pieces.len() > 1))
-                            || is(List::Months)
-                            || is(List::Weekdays)
-                    } || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
+                    && ((is(List::FunctionWords) && !(is(List::Titles) && pieces.len() > 1))
+                        || is(List::Months)
+                        || is(List::Weekdays)
+                        || (initial && pieces.len() > 1 && self.strips_at_start(&pieces))));
             if !strip {
                 break;
             }
