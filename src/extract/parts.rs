@@ -136,8 +136,11 @@ fn write_part(
         document: DocumentInfo::of(doc),
         analysis,
     };
-    serde_json::to_writer(&mut *out, &part)?;
-    out.write_all(b"\n")
+    // Made whole in memory and written at once: the serializer's many small writes then
+    // go to a buffer the compiler sees, not through `dyn Write`.
+    let mut line = serde_json::to_vec(&part)?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// The line number in `SOURCE:LINE`.
