@@ -197,6 +197,24 @@ mod tests {
         assert_eq!(key_hash(&["Kanaani"], 1), key_hash(&[&key("Kan'ani")], 1));
         assert_ne!(key_hash(&["Iran"], 1), key_hash(&["Iran"], 2));
         assert_eq!(key_hash(&["..."], 1), 0);
+        // Letters are hashed eight at a time: names longer than that, split anywhere, and
+        // names with letters outside ASCII hash as their keys do.
+        for name in [
+            "Mujahedin-e-Khalq Organization",
+            "Zürich",
+            "Straßenbahnbetriebe",
+            "Société Générale de Belgique",
+            "Ελληνική Δημοκρατία",
+        ] {
+            assert_eq!(key_hash(&[name], 1), key_hash(&[&key(name)], 1), "{name}");
+        }
+        assert_eq!(key_hash(&["Zürich"], 1), key_hash(&["Zurich"], 1));
+        assert_eq!(
+            key_hash(&["Mujahedin-e-", "Khalq"], 1),
+            key_hash(&["MujahedinEKhalq"], 1)
+        );
+        assert_ne!(key_hash(&["abcdefgh"], 1), key_hash(&["abcdefghi"], 1));
+        assert_ne!(key_hash(&["abcdefghi"], 1), key_hash(&["abcdefgih"], 1));
     }
 
     #[test]

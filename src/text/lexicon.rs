@@ -449,13 +449,17 @@ impl Lexicon {
 
 /// Whether `a` becomes `b` by one insertion, deletion or substitution (or none).
 fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // Titles and most words: letters are bytes, and nothing is copied.
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    within_one_edit_of(&a, &b)
+}
+
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -549,6 +553,12 @@ mod tests {
         assert!(within_one_edit("abc", "abc"));
         assert!(within_one_edit("abc", "abd"));
         assert!(!within_one_edit("abc", "xyz"));
+        assert!(within_one_edit("minster", "minister"));
+        assert!(!within_one_edit("mister", "minister"));
+        // Letters, not bytes: "é" for "e" is one edit though it is two bytes.
+        assert!(within_one_edit("préfet", "prefet"));
+        assert!(within_one_edit("préfet", "préfets"));
+        assert!(!within_one_edit("préfét", "prefet"));
     }
 
     #[test]
