@@ -272,6 +272,18 @@ pub fn is_common_word(word: &str) -> bool {
     COMMON_WORDS.contains(word)
 }
 
+/// One `key: value` list of the lexicon ([`Lexicon::values`]); empty if the lexicon has
+/// no such list.
+#[derive(Clone, Copy)]
+pub struct Values<'a>(Option<&'a FxHashMap<&'static str, &'static str>>);
+
+impl Values<'_> {
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.0.and_then(|m| m.get(key).copied())
+    }
+}
+
 /// The shared lexicon.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
@@ -398,7 +410,12 @@ impl Lexicon {
 
     /// The value of `key` in the `key: value` list `section`.
     pub fn value(&self, section: &str, key: &str) -> Option<&'static str> {
-        self.maps.get(section).and_then(|m| m.get(key).copied())
+        self.values(section).get(key)
+    }
+
+    /// The `key: value` list `section`, found once for many lookups.
+    pub fn values(&self, section: &str) -> Values<'_> {
+        Values(self.maps.get(section))
     }
 
     /// Qualifier phrases as word lists with their meaning, longest first.

@@ -48,6 +48,8 @@ pub struct Figure {
 pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Figure> {
     let text = src.text;
     let lex = lexicon();
+    // Looked up for every word: the lists are found once.
+    let (number_words, magnitudes) = (lex.values("number_words"), lex.values("magnitudes"));
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -58,12 +60,13 @@ pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) ->
             TokenKind::Word => {
                 let w = src.lower(&t);
                 // "one" is mostly a pronoun; take it only before a magnitude ("one million").
-                lex.value("number_words", w)
+                number_words
+                    .get(w)
                     .and_then(|v| v.parse::<f64>().ok())
                     .filter(|_| {
                         w != "one"
                             || next_word(src, tokens, i + 1, range.end)
-                                .is_some_and(|n| lex.value("magnitudes", n).is_some())
+                                .is_some_and(|n| magnitudes.get(n).is_some())
                     })
                     .map(|v| number::ParsedNumber {
                         value: v,
@@ -79,9 +82,7 @@ pub fn find(src: Source<'_>, tokens: &[Token], range: std::ops::Range<usize>) ->
         let mut end_token = i + 1;
         // A magnitude word after the number: "200 million".
         if let Some(next) = next_word(src, tokens, end_token, range.end)
-            && let Some(m) = lex
-                .value("magnitudes", next)
-                .and_then(|m| m.parse::<f64>().ok())
+            && let Some(m) = magnitudes.get(next).and_then(|m| m.parse::<f64>().ok())
         {
             parsed.value = number::scale(parsed.value, m);
             end_token += 1;
