@@ -3,6 +3,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
+use super::words::within_one_edit;
+
 pub(crate) const SOURCE: &str = include_str!("../../assets/lexicon.txt");
 
 /// Sections whose name ends so hold `class: words` lines: each word maps to its class.
@@ -464,37 +466,6 @@ impl Lexicon {
     }
 }
 
-/// Whether `a` becomes `b` by one insertion, deletion or substitution (or none).
-fn within_one_edit(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        // Titles and most words: letters are bytes, and nothing is copied.
-        return within_one_edit_of(a.as_bytes(), b.as_bytes());
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    within_one_edit_of(&a, &b)
-}
-
-fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let prefix = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if prefix == short.len() {
-        return true; // equal, or one letter added at the end
-    }
-    if short.len() == long.len() {
-        short[prefix + 1..] == long[prefix + 1..] // one letter substituted
-    } else {
-        short[prefix..] == long[prefix + 1..] // one letter inserted
-    }
-}
-
 /// The inflected forms of an English base verb (regular rules plus a few irregular ones).
 fn inflections(base: &str) -> Vec<String> {
     let mut out = vec![base.to_string(), format!("{base}s"), format!("{base}es")];
@@ -567,15 +538,6 @@ mod tests {
         assert!(lex.is_title("presidnt"));
         assert!(!lex.is_title("mayer"));
         assert!(!lex.is_title("ravanchi"));
-        assert!(within_one_edit("abc", "abc"));
-        assert!(within_one_edit("abc", "abd"));
-        assert!(!within_one_edit("abc", "xyz"));
-        assert!(within_one_edit("minster", "minister"));
-        assert!(!within_one_edit("mister", "minister"));
-        // Letters, not bytes: "é" for "e" is one edit though it is two bytes.
-        assert!(within_one_edit("préfet", "prefet"));
-        assert!(within_one_edit("préfet", "préfets"));
-        assert!(!within_one_edit("préfét", "prefet"));
     }
 
     #[test]

@@ -98,6 +98,37 @@ pub fn is_contraction(word: &str) -> bool {
     }
 }
 
+/// Whether `a` becomes `b` by one insertion, deletion or substitution (or none).
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // Titles and most words: letters are bytes, and nothing is copied.
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    within_one_edit_of(&a, &b)
+}
+
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        return true; // equal, or one letter added at the end
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..] // one letter substituted
+    } else {
+        short[prefix..] == long[prefix + 1..] // one letter inserted
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +151,19 @@ mod tests {
         for w in ["o'neill", "d'arcy", "kan'ani", "o'gara", "rock'n'roll"] {
             assert!(!is_contraction(w), "{w}");
         }
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(within_one_edit("abc", "abc"));
+        assert!(within_one_edit("abc", "abd"));
+        assert!(!within_one_edit("abc", "xyz"));
+        assert!(within_one_edit("minster", "minister"));
+        assert!(!within_one_edit("mister", "minister"));
+        assert!(within_one_edit("kanaani", "kanani"));
+        // Letters, not bytes: "é" for "e" is one edit though it is two bytes.
+        assert!(within_one_edit("préfet", "prefet"));
+        assert!(within_one_edit("préfet", "préfets"));
+        assert!(!within_one_edit("préfét", "prefet"));
     }
 }

@@ -8,7 +8,7 @@ use super::{AliasStats, DocumentActors, LocalActor, LocalMention, UnionFind};
 use crate::extract::ActorKind;
 use crate::extract::names::{key, key_hash, name_hash};
 use crate::text::lexicon::{List, is_common_word, lexicon};
-use crate::text::words::is_mixed_acronym;
+use crate::text::words::{is_mixed_acronym, within_one_edit};
 
 /// Groups mentions into actors: same key, acronym links, surnames and first names.
 pub(super) fn group(mentions: Vec<LocalMention>, links: &[(usize, usize)]) -> DocumentActors {
@@ -300,48 +300,22 @@ fn join_variants(mentions: &[LocalMention], uf: &mut UnionFind) {
             }
         }
     }
-    for a in 0..people.len() {
-        for b in a + 1..people.len() {
-            let (i, fi, li) = &people[a];
-            let (j, fj, lj) = &people[b];
-            if fi == fj && li.len() >= MIN_VARIANT_LETTERS && edit_distance_at_most_one(li, lj) {
-                uf.union(*i, *j);
+    // Only people with the same first name are compared: a long document names thousands.
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (p, (_, first, _)) in people.iter().enumerate() {
+        by_first.entry(first.as_str()).or_default().push(p);
+    }
+    for same_first in by_first.values() {
+        for (x, &a) in same_first.iter().enumerate() {
+            for &b in &same_first[x + 1..] {
+                let ((i, _, li), (j, _, lj)) = (&people[a], &people[b]);
+                if li.len() >= MIN_VARIANT_LETTERS && within_one_edit(li, lj) {
+                    uf.union(*i, *j);
+                }
             }
         }
     }
-    // Single long words: clipped forms and spelling variants of a non-person's name.
-    let singles: Vec<(usize, String)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
-        .map(|(i, m)| (i, key(&m.name)))
-        .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
-        .collect();
-    for (a, (i, ki)) in singles.iter().enumerate() {
-        let longer: Vec<usize> = singles
-            .iter()
-            .filter(|(_, kj)| kj.len() >= ki.len() + 4 && kj.starts_with(ki.as_str()))
-            .map(|&(j, _)| j)
-            .collect();
-        let roots: FxHashSet<usize> = longer.iter().map(|&j| uf.find(j)).collect();
-        if roots.len() == 1
-            && let Some(&j) = longer.first()
-        {
-            uf.union(*i, j);
-        }
-        for (j, kj) in &singles[a + 1..] {
-            if ki.len() >= MIN_VARIANT_LETTERS + 3
-                && ki.len() == kj.len()
-                && ki
-                    .chars()
-                    .take(MIN_VARIANT_LETTERS)
-                    .eq(kj.chars().take(MIN_VARIANT_LETTERS))
-                && edit_distance_at_most_one(ki, kj)
-            {
-                uf.union(*i, *j);
-            }
-        }
-    }
+    join_single_words(mentions, uf);
     // Organizations in another word order ("Menatep Group", "Group Menatep").
     let lex = lexicon();
     let mut by_words: FxHashMap<Vec<String>, usize> = FxHashMap::default();
@@ -408,25 +382,256 @@ const MIN_VARIANT_LETTERS: usize = 6;
 /// Letters a one-word name needs to be taken as the clipped form of a longer one.
 const MIN_CLIPPED_LETTERS: usize = 5;
 
-/// Whether two words differ by at most one letter changed, added or removed.
-pub(crate) fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    let prefix = short
+/// Single long words, each joined to the one longer name it is the clipped form of
+/// ("Menatep" of "Menatepbank"), and to its spelling variants (a letter changed, added or
+/// dropped, the first letters kept). Mentions are taken in document order, each joined
+/// to the variants that come after it, as if every pair were compared; a word is compared
+/// once with each other word, not once per mention, so a long document that repeats its
+/// names stays linear.
+fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
+    let singles: Vec<(usize, String)> = mentions
         .iter()
-        .zip(long.iter())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if prefix == short.len() {
-        return true;
+        .enumerate()
+        .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
+        .map(|(i, m)| (i, key(&m.name)))
+        .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
+        .collect();
+    // Each distinct key, the positions in `singles` of its mentions, and the sets they are in.
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut keys: Vec<&str> = Vec::new();
+    let mut positions: Vec<Vec<usize>> = Vec::new();
+    let mut key_of = Vec::with_capacity(singles.len());
+    for (at, (_, k)) in singles.iter().enumerate() {
+        let id = *ids.entry(k.as_str()).or_insert_with(|| {
+            keys.push(k.as_str());
+            positions.push(Vec::new());
+            keys.len() - 1
+        });
+        positions[id].push(at);
+        key_of.push(id);
     }
-    let skip = usize::from(short.len() != long.len());
-    short[prefix + 1 - skip..] == long[prefix + 1..]
+    let mut roots: Vec<Vec<usize>> = positions
+        .iter()
+        .map(|at| distinct_roots(uf, at.iter().map(|&a| singles[a].0)))
+        .collect();
+    // Keys in order: the keys that start with a key follow it.
+    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+    sorted.sort_unstable_by(|&x, &y| keys[x].cmp(keys[y]));
+    let longer_than = |k: usize| -> Vec<usize> {
+        let key = keys[k];
+        let from = sorted.partition_point(|&x| keys[x] < key);
+        sorted[from..]
+            .iter()
+            .copied()
+            .take_while(|&x| keys[x].starts_with(key))
+            .filter(|&x| keys[x].len() >= key.len() + 4)
+            .collect()
+    };
+    // Spelling variants share a length and their first letters.
+    let mut alike: FxHashMap<(usize, &str), Vec<usize>> = FxHashMap::default();
+    for (k, key) in keys.iter().enumerate() {
+        if key.len() >= MIN_VARIANT_LETTERS + 3 {
+            let head = key
+                .char_indices()
+                .nth(MIN_VARIANT_LETTERS)
+                .map_or(*key, |(end, _)| &key[..end]);
+            alike.entry((key.len(), head)).or_default().push(k);
+        }
+    }
+    let variants_of = |k: usize| -> Vec<usize> {
+        let key = keys[k];
+        if key.len() < MIN_VARIANT_LETTERS + 3 {
+            return Vec::new();
+        }
+        let head = key
+            .char_indices()
+            .nth(MIN_VARIANT_LETTERS)
+            .map_or(key, |(end, _)| &key[..end]);
+        alike
+            .get(&(key.len(), head))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&x| within_one_edit(key, keys[x]))
+            .collect()
+    };
+    let mut longer: Vec<Option<Vec<usize>>> = vec![None; keys.len()];
+    let mut variants: Vec<Option<Vec<usize>>> = vec![None; keys.len()];
+    // For each key, a position after which all its mentions are known to be in one set.
+    let mut joined_after = vec![usize::MAX; keys.len()];
+    for (at, &(i, _)) in singles.iter().enumerate() {
+        let k = key_of[at];
+        // The clipped form of exactly one longer name.
+        let longer = longer[k].get_or_insert_with(|| longer_than(k));
+        if !longer.is_empty() {
+            let mut found = Vec::new();
+            for &x in longer.iter() {
+                roots[x] = distinct_roots(uf, roots[x].iter().copied());
+                found.extend_from_slice(&roots[x]);
+            }
+            found.sort_unstable();
+            found.dedup();
+            if found.len() == 1
+                && let Some(first) = longer.iter().map(|&x| positions[x][0]).min()
+            {
+                uf.union(i, singles[first].0);
+            }
+        }
+        // Spelling variants (the word itself among them) that come after this mention.
+        for &x in variants[k].get_or_insert_with(|| variants_of(k)).iter() {
+            let after = &positions[x][positions[x].partition_point(|&p| p <= at)..];
+            for &p in after {
+                uf.union(i, singles[p].0);
+                // The rest were joined together by an earlier mention.
+                if p > joined_after[x] {
+                    break;
+                }
+            }
+            joined_after[x] = joined_after[x].min(at);
+        }
+    }
+}
+
+/// The sets of `members`, each once.
+fn distinct_roots(uf: &mut UnionFind, members: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut roots: Vec<usize> = members.map(|m| uf.find(m)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mention(name: &str, kind: ActorKind) -> LocalMention {
+        LocalMention {
+            start: 0,
+            end: name.len(),
+            first_token: 0,
+            end_token: 1,
+            name: name.to_string(),
+            kind,
+            strength: 1,
+            gazetteer: None,
+            acronym: false,
+            words: name.split_whitespace().count(),
+            sentence: 0,
+            adjective: false,
+            titled: None,
+            doubtful: false,
+        }
+    }
+
+    /// Every pair of single words compared, mention by mention, in document order: what
+    /// [`join_single_words`] must give.
+    fn every_pair(mentions: &[LocalMention], uf: &mut UnionFind) {
+        let singles: Vec<(usize, String)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
+            .map(|(i, m)| (i, key(&m.name)))
+            .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
+            .collect();
+        for (a, (i, ki)) in singles.iter().enumerate() {
+            let longer: Vec<usize> = singles
+                .iter()
+                .filter(|(_, kj)| kj.len() >= ki.len() + 4 && kj.starts_with(ki.as_str()))
+                .map(|&(j, _)| j)
+                .collect();
+            let roots: FxHashSet<usize> = longer.iter().map(|&j| uf.find(j)).collect();
+            if roots.len() == 1
+                && let Some(&j) = longer.first()
+            {
+                uf.union(*i, j);
+            }
+            for (j, kj) in &singles[a + 1..] {
+                if ki.len() >= MIN_VARIANT_LETTERS + 3
+                    && ki.len() == kj.len()
+                    && ki
+                        .chars()
+                        .take(MIN_VARIANT_LETTERS)
+                        .eq(kj.chars().take(MIN_VARIANT_LETTERS))
+                    && within_one_edit(ki, kj)
+                {
+                    uf.union(*i, *j);
+                }
+            }
+        }
+    }
+
+    /// Words that clip, extend and misspell one another.
+    const WORDS: &[&str] = &[
+        "Menatep",
+        "Menatepbank",
+        "Menatepgroup",
+        "Gazprom",
+        "Gazpromneft",
+        "Gazpromneft",
+        "Gazpromnefts",
+        "Gazprumneft",
+        "Gazpromnift",
+        "Rosneft",
+        "Rosneftegaz",
+        "Petrobras",
+        "Petrobraz",
+        "Petrobrass",
+        "Yukos",
+        "Citigroup",
+        "Citigroups",
+        "Sibneft",
+        "Gazpromnefthold",
+        "Pétrobras",
+    ];
+
+    proptest! {
+        #[test]
+        fn single_words_join_as_every_pair_would(
+            picks in proptest::collection::vec((0..WORDS.len(), 0..3usize), 0..60),
+            links in proptest::collection::vec((0..60usize, 0..60usize), 0..8),
+        ) {
+            let mentions: Vec<LocalMention> = picks
+                .iter()
+                .map(|&(w, kind)| {
+                    let kind = [ActorKind::Organization, ActorKind::Other, ActorKind::Person][kind];
+                    mention(WORDS[w], kind)
+                })
+                .collect();
+            let n = mentions.len();
+            let (mut fast, mut slow) = (UnionFind::new(n), UnionFind::new(n));
+            for &(a, b) in &links {
+                if a < n && b < n {
+                    fast.union(a, b);
+                    slow.union(a, b);
+                }
+            }
+            join_single_words(&mentions, &mut fast);
+            every_pair(&mentions, &mut slow);
+            for i in 0..n {
+                prop_assert_eq!(fast.find(i), slow.find(i), "mention {}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn a_clipped_name_joins_the_one_longer_name_and_variants_join() {
+        let names = [
+            "Menatepbank",
+            "Menatep",
+            "Gazpromneft",
+            "Gazpromnift",
+            "Menatep",
+        ];
+        let mentions: Vec<LocalMention> = names
+            .iter()
+            .map(|n| mention(n, ActorKind::Organization))
+            .collect();
+        let mut uf = UnionFind::new(mentions.len());
+        join_single_words(&mentions, &mut uf);
+        assert_eq!(uf.find(1), uf.find(0));
+        assert_eq!(uf.find(4), uf.find(0));
+        assert_eq!(uf.find(3), uf.find(2));
+        assert_ne!(uf.find(2), uf.find(0));
+    }
 }
