@@ -16,66 +16,12 @@ use crate::workspace::Workspace;
 
 /// Writes the extraction as pretty JSON.
 pub fn write_json(extraction: &Extraction, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut chunks = Chunks::new(out);
-    serde_json::to_writer_pretty(&mut chunks, extraction).map_err(std::io::Error::other)?;
-    writeln!(chunks)?;
-    chunks.flush()
-}
-
-/// Collects the many small writes of a serializer (a key, a quote, a comma, an indent) in
-/// memory and hands them on [`Chunks::BYTES`] at a time: each small write is then a copy
-/// into a buffer the compiler can see, not a call through `dyn Write`.
-struct Chunks<'a> {
-    buffer: Vec<u8>,
-    out: &'a mut dyn Write,
-}
-
-impl<'a> Chunks<'a> {
-    /// How much is collected before it is handed on.
-    const BYTES: usize = 256 * 1024;
-
-    /// Collects writes bound for `out`.
-    fn new(out: &'a mut dyn Write) -> Self {
-        Self {
-            buffer: Vec::with_capacity(Self::BYTES),
-            out,
-        }
-    }
-}
-
-impl Write for Chunks<'_> {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        if self.buffer.len() + bytes.len() > Self::BYTES {
-            self.out.write_all(&self.buffer)?;
-            self.buffer.clear();
-        }
-        if bytes.len() > Self::BYTES {
-            return self.out.write_all(bytes);
-        }
-        self.buffer.extend_from_slice(bytes);
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        self.out.flush()
-    }
-}
-
-impl Drop for Chunks<'_> {
-    /// What is still collected is handed on, as a `BufWriter` would; an error here has
-    /// nowhere to go, so callers flush.
-    fn drop(&mut self) {
-        let _ = self.out.write_all(&self.buffer);
-    }
+    // The serializer's many small writes (a key, a quote, a comma, an indent) go to a
+    // buffer of a known type, copied in place, rather than each through `dyn Write`.
+    let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, extraction).map_err(std::io::Error::other)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 /// The formats a project's work is exported in.
@@ -242,28 +188,6 @@ pub fn write_counting(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_hand_on_every_write_in_order() {
-        let mut expected = Vec::new();
-        let mut out = Vec::new();
-        {
-            let mut chunks = Chunks::new(&mut out);
-            // Small writes, writes that cross the buffer's end, and one larger than it.
-            for size in [1, 7, Chunks::BYTES - 3, 5, 2 * Chunks::BYTES + 1, 11, 0, 3] {
-                let piece: Vec<u8> = (0..size).map(|i| (i * 31 + size) as u8).collect();
-                chunks.write_all(&piece).expect("writes to memory");
-                expected.extend_from_slice(&piece);
-            }
-            chunks.flush().expect("flushes to memory");
-            chunks
-                .write_all(b"after the flush")
-                .expect("writes to memory");
-            expected.extend_from_slice(b"after the flush");
-        }
-        assert_eq!(out.len(), expected.len());
-        assert!(out == expected, "the bytes differ");
-    }
 
     #[test]
     fn the_extraction_is_written_as_serde_writes_it() {

@@ -383,11 +383,11 @@ const MIN_VARIANT_LETTERS: usize = 6;
 const MIN_CLIPPED_LETTERS: usize = 5;
 
 /// Single long words, each joined to the one longer name it is the clipped form of
-/// ("Menatep" of "Menatepbank"), and to its spelling variants (a letter changed, added or
-/// dropped, the first letters kept). Mentions are taken in document order, each joined
-/// to the variants that come after it, as if every pair were compared; a word is compared
-/// once with each other word, not once per mention, so a long document that repeats its
-/// names stays linear.
+/// ("Menatep" of "Menatepbank"), and to its spelling variants (as long, the first letters
+/// the same, one letter changed). Mentions are taken in document order, each joined to
+/// the variants that come after it, as if every pair were compared; a word is compared
+/// with each other word once, not once per mention, so the work grows with the mentions
+/// and the distinct words, not with pairs of mentions.
 fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
     let singles: Vec<(usize, String)> = mentions
         .iter()
@@ -459,11 +459,15 @@ fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
     let mut variants: Vec<Option<Vec<usize>>> = vec![None; keys.len()];
     // For each key, a position after which all its mentions are known to be in one set.
     let mut joined_after = vec![usize::MAX; keys.len()];
+    // Keys whose longer names were once all in one set: sets only merge, so they stay so.
+    let mut settled: Vec<Option<usize>> = vec![None; keys.len()];
     for (at, &(i, _)) in singles.iter().enumerate() {
         let k = key_of[at];
         // The clipped form of exactly one longer name.
         let longer = longer[k].get_or_insert_with(|| longer_than(k));
-        if !longer.is_empty() {
+        if let Some(first) = settled[k] {
+            uf.union(i, singles[first].0);
+        } else if !longer.is_empty() {
             let mut found = Vec::new();
             for &x in longer.iter() {
                 roots[x] = distinct_roots(uf, roots[x].iter().copied());
@@ -475,6 +479,7 @@ fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
                 && let Some(first) = longer.iter().map(|&x| positions[x][0]).min()
             {
                 uf.union(i, singles[first].0);
+                settled[k] = Some(first);
             }
         }
         // Spelling variants (the word itself among them) that come after this mention.
@@ -583,6 +588,14 @@ mod tests {
         "Sibneft",
         "Gazpromnefthold",
         "Pétrobras",
+        // Letters outside ASCII stay in the key: lengths in bytes, first letters in
+        // characters.
+        "Газпром",
+        "Газпромнефть",
+        "Газпромнифть",
+        "Газпромнефтьь",
+        "Łukoilgroup",
+        "Łukoilgrоup",
     ];
 
     proptest! {
