@@ -197,8 +197,8 @@ mod tests {
         assert_eq!(key_hash(&["Kanaani"], 1), key_hash(&[&key("Kan'ani")], 1));
         assert_ne!(key_hash(&["Iran"], 1), key_hash(&["Iran"], 2));
         assert_eq!(key_hash(&["..."], 1), 0);
-        // Letters are hashed eight at a time: names longer than that, split anywhere, and
-        // names with letters outside ASCII hash as their keys do.
+        // Names longer than eight letters, split anywhere, and names with letters outside
+        // ASCII hash as their keys do.
         for name in [
             "Mujahedin-e-Khalq Organization",
             "Zürich",

@@ -389,13 +389,7 @@ const MIN_CLIPPED_LETTERS: usize = 5;
 /// with each other word once, not once per mention, so the work grows with the mentions
 /// and the distinct words, not with pairs of mentions.
 fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
-    let singles: Vec<(usize, String)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
-        .map(|(i, m)| (i, key(&m.name)))
-        .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
-        .collect();
+    let singles = single_words(mentions);
     // Each distinct key, the positions in `singles` of its mentions, and the sets they are in.
     let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
     let mut keys: Vec<&str> = Vec::new();
@@ -430,25 +424,17 @@ fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
     // Spelling variants share a length and their first letters.
     let mut alike: FxHashMap<(usize, &str), Vec<usize>> = FxHashMap::default();
     for (k, key) in keys.iter().enumerate() {
-        if key.len() >= MIN_VARIANT_LETTERS + 3 {
-            let head = key
-                .char_indices()
-                .nth(MIN_VARIANT_LETTERS)
-                .map_or(*key, |(end, _)| &key[..end]);
-            alike.entry((key.len(), head)).or_default().push(k);
+        if let Some(filed) = alike_key(key) {
+            alike.entry(filed).or_default().push(k);
         }
     }
     let variants_of = |k: usize| -> Vec<usize> {
         let key = keys[k];
-        if key.len() < MIN_VARIANT_LETTERS + 3 {
+        let Some(filed) = alike_key(key) else {
             return Vec::new();
-        }
-        let head = key
-            .char_indices()
-            .nth(MIN_VARIANT_LETTERS)
-            .map_or(key, |(end, _)| &key[..end]);
+        };
         alike
-            .get(&(key.len(), head))
+            .get(&filed)
             .into_iter()
             .flatten()
             .copied()
@@ -497,6 +483,30 @@ fn join_single_words(mentions: &[LocalMention], uf: &mut UnionFind) {
     }
 }
 
+/// What a key long enough to have spelling variants is filed under with them: its length
+/// and its first letters.
+fn alike_key(key: &str) -> Option<(usize, &str)> {
+    (key.len() >= MIN_VARIANT_LETTERS + 3).then(|| {
+        let head = key
+            .char_indices()
+            .nth(MIN_VARIANT_LETTERS)
+            .map_or(key, |(end, _)| &key[..end]);
+        (key.len(), head)
+    })
+}
+
+/// The mentions of one long word that is not a person's name, each with its key, in
+/// document order.
+fn single_words(mentions: &[LocalMention]) -> Vec<(usize, String)> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
+        .map(|(i, m)| (i, key(&m.name)))
+        .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
+        .collect()
+}
+
 /// The sets of `members`, each once.
 fn distinct_roots(uf: &mut UnionFind, members: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut roots: Vec<usize> = members.map(|m| uf.find(m)).collect();
@@ -532,13 +542,7 @@ mod tests {
     /// Every pair of single words compared, mention by mention, in document order: what
     /// [`join_single_words`] must give.
     fn every_pair(mentions: &[LocalMention], uf: &mut UnionFind) {
-        let singles: Vec<(usize, String)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.words == 1 && !m.acronym && m.kind != ActorKind::Person)
-            .map(|(i, m)| (i, key(&m.name)))
-            .filter(|(_, k)| k.len() >= MIN_CLIPPED_LETTERS)
-            .collect();
+        let singles = single_words(mentions);
         for (a, (i, ki)) in singles.iter().enumerate() {
             let longer: Vec<usize> = singles
                 .iter()
