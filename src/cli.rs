@@ -336,7 +336,7 @@ pub fn run_extract(
         out.flush()?;
         return Ok(());
     }
-    let extraction = extract::extract_scored_by(&loaded.corpus, &settings, model);
+    let extraction = extract::extract_corpus_scored_by(loaded.corpus, &settings, model);
     match args.format {
         Format::Json => export::write_json(&extraction, out)?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,
