@@ -354,11 +354,8 @@ fn a_corpus_given_away_extracts_as_one_lent() {
     let loaded = corpus::load(&claimbench::bundled_corpus_path()).expect("bundled corpus loads");
     let settings = Settings::default();
     let lent = extract::extract(&loaded.corpus, &settings);
-    let given = extract::extract_corpus_scored_by(
-        loaded.corpus,
-        &settings,
-        extract::score::model(),
-    );
+    let given =
+        extract::extract_corpus_scored_by(loaded.corpus, &settings, extract::score::model());
     assert!(!given.claims.is_empty());
     assert_eq!(given, lent);
 }

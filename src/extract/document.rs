@@ -41,8 +41,9 @@ pub struct LocalClaim {
     pub via: Option<usize>,
     /// Actors named in the sentence (document actor indices).
     pub about: Vec<usize>,
-    /// The event and what it counts, for families of figure claims.
-    pub frame: Option<Frame>,
+    /// The event and what it counts, for families of figure claims (boxed: most claims
+    /// have none, and each claim would hold its room).
+    pub frame: Option<Box<Frame>>,
     /// Indices of the figures that are quantities (not ages, scores or names).
     pub quantities: Vec<usize>,
     /// When the figures are for, and whether they are a count so far.
@@ -105,7 +106,8 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
         } = candidate;
         let range = sentence.first_token..sentence.end_token;
         let quantities = families::quantities(src, &seg.tokens, range.clone(), &figures);
-        let frame = families::frame(src, &seg.tokens, range.clone(), &figures, &quantities);
+        let frame =
+            families::frame(src, &seg.tokens, range.clone(), &figures, &quantities).map(Box::new);
         let when = families::when(src, &seg.tokens, range.clone(), &figures);
         let holder = frame.as_ref().and_then(|f| {
             let token = figures.get(f.figure)?.token;

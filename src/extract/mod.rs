@@ -468,7 +468,7 @@ pub fn assemble(documents: Vec<DocumentInfo>, mut analyses: Vec<document::Analys
                 }
             }
             let frame = local.frame.take();
-            let ranges = families::amount_ranges(&local.figures, frame.as_ref());
+            let ranges = families::amount_ranges(&local.figures, frame.as_deref());
             claims.push(Claim {
                 id: format!("{}:{}", doc.id, local.sentence + 1),
                 document: doc_ids[doc_index].clone(),

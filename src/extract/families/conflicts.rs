@@ -193,7 +193,7 @@ fn compared_figures<'a>(
     if let Some(key) = most_common(&frames) {
         let framed: Vec<(usize, &Frame)> = members
             .iter()
-            .filter_map(|&i| signals[i].frame.as_ref().map(|f| (i, f)))
+            .filter_map(|&i| signals[i].frame.as_deref().map(|f| (i, f)))
             .filter(|(_, f)| (f.event, f.counted.as_str()) == key)
             .collect();
         let amounts = |i: usize, f: &'a Frame| super::amounts(&claims[i].numbers, f);

@@ -33,7 +33,7 @@ pub struct ClaimSignals {
     /// Document index.
     pub document: usize,
     /// Its frame, if it gives a figure of an event or amount.
-    pub frame: Option<Frame>,
+    pub frame: Option<Box<Frame>>,
     /// Indices of its figures that are quantities (not ages, scores, names).
     pub quantities: Vec<usize>,
     /// When its figures are for.
