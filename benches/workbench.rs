@@ -87,11 +87,13 @@ fn generated(claim_count: usize, document_count: usize, reviewed: bool) -> Works
                 via: None,
                 about: vec![format!("a{}", rng.below(ACTORS))],
                 score: rng.below(100) as f32 / 100.0,
-                features: vec![Feature {
+                features: [Feature {
                     name: "figure".into(),
                     weight: 0.3,
                     evidence: figure.to_string(),
-                }],
+                }]
+                .into_iter()
+                .collect(),
                 numbers: vec![Figure {
                     value: figure as f64,
                     text: figure.to_string(),

@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 
-use super::Feature;
+use super::Features;
 use super::families::{self, Frame, When};
 use super::figures::{self, Figure};
 use super::mentions::{self, LocalActor};
@@ -32,7 +32,7 @@ pub struct LocalClaim {
     /// Check-worthiness.
     pub score: f32,
     /// What made the score.
-    pub features: Vec<Feature>,
+    pub features: Features,
     /// Numbers in the sentence.
     pub figures: Vec<Figure>,
     /// Speaker (document actor index).
@@ -142,7 +142,6 @@ pub fn analyse_with(doc: &Document, model: &score::Model, min_score: f32) -> Ana
     // for as long as the extraction: none holds room it does not use.
     claims.shrink_to_fit();
     for claim in &mut claims {
-        claim.features.shrink_to_fit();
         claim.figures.shrink_to_fit();
         claim.words.shrink_to_fit();
     }

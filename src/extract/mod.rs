@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod cache;
 pub mod document;
+pub mod explanation;
 pub mod families;
 pub mod figures;
 pub mod gazetteer;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, DocumentMeta};
 use crate::text::segment::SentenceKind;
+pub use explanation::{FeatureRef, Features};
 pub use figures::{Bound, Figure, FigureKind};
 
 /// The kinds of actor.
@@ -103,7 +105,8 @@ pub struct Actor {
     pub mentions: Arc<[Mention]>,
 }
 
-/// One reason for a claim's check-worthiness score.
+/// One reason for a claim's check-worthiness score, as a value of its own (a claim keeps
+/// its reasons together, as [`Features`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Feature {
     /// What was found: `bias` (the learned starting point), a sentence signal (`figure`,
@@ -163,7 +166,7 @@ pub struct Claim {
     /// Check-worthiness in [0, 1].
     pub score: f32,
     /// What produced the score.
-    pub features: Vec<Feature>,
+    pub features: Features,
     /// Every number in the claim.
     pub numbers: Vec<Figure>,
     /// The family this claim belongs to.

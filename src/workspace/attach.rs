@@ -480,11 +480,13 @@ pub(super) fn manual_row(
             via: None,
             about: Vec::new(),
             score: 1.0,
-            features: vec![crate::extract::Feature {
+            features: [crate::extract::Feature {
                 name: "added by hand".into(),
                 weight: 1.0,
                 evidence: String::new(),
-            }],
+            }]
+            .into_iter()
+            .collect(),
             numbers: Vec::new(),
             family: None,
             kind: crate::text::segment::SentenceKind::Body,

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 pub use features::{Context, Signal, Signals};
 pub use model::{Model, WeightsError};
 
-use super::Feature;
+use super::explanation::{Features, FeaturesBuilder};
 use crate::text::token::{Token, TokenKind};
 use crate::text::words::Source;
 use features::{Cue, cue_of};
@@ -69,7 +69,7 @@ pub fn score(
     tokens: &[Token],
     context: &Context<'_>,
     min_score: f32,
-) -> (f32, Option<Vec<Feature>>) {
+) -> (f32, Option<Features>) {
     score_with(model(), src, tokens, context, min_score)
 }
 
@@ -175,7 +175,7 @@ pub fn score_with(
     tokens: &[Token],
     context: &Context<'_>,
     min_score: f32,
-) -> (f32, Option<Vec<Feature>>) {
+) -> (f32, Option<Features>) {
     let parts = Parts::of(model, src, tokens, context);
     let z = parts.log_odds(model);
     let score = logistic(z);
@@ -194,33 +194,27 @@ pub fn score_with(
             }
         })
         .collect();
-    let (mut for_evidence, mut against_evidence) =
+    let (for_evidence, against_evidence) =
         word_evidence(&parts.hits, src, tokens, parts.scale * share);
-    let features = parts
-        .contributions(model)
-        .map(|(part, log_odds)| {
-            let (name, evidence) = match part {
-                Part::Bias => (BIAS, String::new()),
-                Part::Signal(s) => (
-                    s.name(),
-                    signal_evidence(s, &parts.signals, src, tokens, &lists, context),
-                ),
-                Part::WordsFor => (WORDS_FOR, std::mem::take(&mut for_evidence)),
-                Part::WordsAgainst => (WORDS_AGAINST, std::mem::take(&mut against_evidence)),
-            };
-            let weight = if part == Part::Bias {
-                EVEN + log_odds * share
-            } else {
-                log_odds * share
-            };
-            Feature {
-                name: std::borrow::Cow::Borrowed(name),
+    let mut features = FeaturesBuilder::with_capacity(parts.contributions(model).count());
+    for (part, log_odds) in parts.contributions(model) {
+        let weight = if part == Part::Bias {
+            EVEN + log_odds * share
+        } else {
+            log_odds * share
+        };
+        match part {
+            Part::Bias => features.push(BIAS, weight, ""),
+            Part::Signal(s) => features.push(
+                s.name(),
                 weight,
-                evidence,
-            }
-        })
-        .collect();
-    (score, Some(features))
+                &signal_evidence(s, &parts.signals, src, tokens, &lists, context),
+            ),
+            Part::WordsFor => features.push(WORDS_FOR, weight, &for_evidence),
+            Part::WordsAgainst => features.push(WORDS_AGAINST, weight, &against_evidence),
+        }
+    }
+    (score, Some(features.build()))
 }
 
 /// The words or figures that showed a signal.
@@ -346,7 +340,7 @@ fn dedup(words: Vec<&str>) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::figures;
+    use crate::extract::{Feature, FeatureRef, figures};
     use crate::text::segment::SentenceKind;
     use crate::text::token::tokenize;
 
@@ -362,7 +356,8 @@ mod tests {
             kind: SentenceKind::Body,
         };
         let (score, features) = score_with(model, src, &tokens, &context, 0.0);
-        (score, features.expect("kept at 0"))
+        let features = features.expect("kept at 0");
+        (score, features.iter().map(FeatureRef::to_feature).collect())
     }
 
     #[test]
