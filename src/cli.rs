@@ -187,6 +187,9 @@ pub struct ExtractArgs {
     /// Output format: `json` (everything) or `csv` (one row per claim).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Indent the JSON, a value per line, for reading by eye (larger and slower to write).
+    #[arg(long)]
+    pub pretty: bool,
     /// Leave out claims whose check-worthiness score is below this (0 to 1).
     #[arg(long, default_value_t = DEFAULT_MIN_SCORE, value_parser = parse_score)]
     pub min_score: f32,
@@ -235,6 +238,9 @@ pub struct MergeArgs {
     /// Output format: `json` (everything) or `csv` (one row per claim).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Indent the JSON, a value per line, for reading by eye (larger and slower to write).
+    #[arg(long)]
+    pub pretty: bool,
     /// Where to write it (default: standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -247,6 +253,14 @@ pub enum Format {
     Json,
     /// One row per claim.
     Csv,
+}
+
+fn json_layout(pretty: bool) -> export::JsonLayout {
+    if pretty {
+        export::JsonLayout::Indented
+    } else {
+        export::JsonLayout::Compact
+    }
 }
 
 fn parse_score(s: &str) -> Result<f32, String> {
@@ -338,7 +352,7 @@ pub fn run_extract(
     }
     let extraction = extract::extract_corpus_scored_by(loaded.corpus, &settings, model);
     match args.format {
-        Format::Json => export::write_json(&extraction, out)?,
+        Format::Json => export::write_json(&extraction, out, json_layout(args.pretty))?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,
     }
     out.flush()?;
@@ -367,7 +381,7 @@ pub fn run_merge(
         None => out,
     };
     match args.format {
-        Format::Json => export::write_json(&extraction, out)?,
+        Format::Json => export::write_json(&extraction, out, json_layout(args.pretty))?,
         Format::Csv => export::csv::write_claims(&extraction, out)?,
     }
     out.flush()?;
