@@ -1425,3 +1425,46 @@ fn the_bundled_corpus_has_a_timeline_of_its_one_dated_article() {
     harness.run_steps(2);
     harness.snapshot("workbench_timeline_bundled");
 }
+
+/// One frame as eframe runs it: the window's input hook first, then the frame.
+fn step_as_eframe(harness: &mut Harness<'_, ClaimbenchApp>) {
+    let ctx = harness.ctx.clone();
+    let mut input = std::mem::take(harness.input_mut());
+    eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut input);
+    *harness.input_mut() = input;
+    harness.step();
+}
+
+#[test]
+fn letters_typed_just_before_a_click_on_another_field_are_kept() {
+    let mut harness = workbench(bundled());
+    click_claim(&mut harness, "17,000 deaths");
+    type_into(&mut harness, "Conclusion", "Toll confirmed");
+    // A slow frame: the last letters and the click on the next field arrive together.
+    let notes = harness.get_by_label("Notes").rect().center();
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::Text(" by the ministry".into()));
+    events.push(egui::Event::PointerMoved(notes));
+    for pressed in [true, false] {
+        events.push(egui::Event::PointerButton {
+            pos: notes,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    events.push(egui::Event::Text("Checked".into()));
+    for _ in 0..4 {
+        step_as_eframe(&mut harness);
+    }
+    let app = harness.state();
+    let row = app.selected_row().expect("selected");
+    let annotation = app
+        .workspace
+        .as_ref()
+        .expect("loaded")
+        .annotation(row)
+        .expect("annotated");
+    assert_eq!(annotation.conclusion, "Toll confirmed by the ministry");
+    assert_eq!(annotation.notes, "Checked");
+}

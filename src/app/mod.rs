@@ -10,6 +10,7 @@ pub mod command;
 mod dialogs;
 pub mod file_dialog;
 mod grid_ui;
+mod input_order;
 mod inspector_ui;
 pub mod loader;
 mod menu_ui;
@@ -299,6 +300,8 @@ pub struct ClaimbenchApp {
     title: String,
     /// The theme and text size last applied to the window.
     applied_look: Option<(ThemeChoice, u32)>,
+    /// Typing and clicks kept in separate frames, so no typed letter is lost.
+    input_order: input_order::InputOrder,
 }
 
 impl ClaimbenchApp {
@@ -353,6 +356,7 @@ impl ClaimbenchApp {
             quit_now: false,
             title: String::new(),
             applied_look: None,
+            input_order: input_order::InputOrder::default(),
         }
     }
 
@@ -1335,5 +1339,11 @@ impl eframe::App for ClaimbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFERENCES_KEY, &self.preferences);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.input_order.split(&mut raw_input.events) {
+            ctx.request_repaint();
+        }
     }
 }
