@@ -1468,3 +1468,29 @@ fn letters_typed_just_before_a_click_on_another_field_are_kept() {
     assert_eq!(annotation.conclusion, "Toll confirmed by the ministry");
     assert_eq!(annotation.notes, "Checked");
 }
+
+#[test]
+fn words_typed_in_the_frame_of_ctrl_f_go_to_the_filter() {
+    let mut harness = workbench(bundled());
+    let total = shown_rows(&harness).len();
+    let events = &mut harness.input_mut().events;
+    for pressed in [true, false] {
+        events.push(egui::Event::Key {
+            key: egui::Key::F,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+    }
+    events.push(egui::Event::Text("albania".into()));
+    for _ in 0..4 {
+        step_as_eframe(&mut harness);
+    }
+    let rows = shown_rows(&harness);
+    assert!(
+        !rows.is_empty() && rows.len() < total,
+        "{} of {total}",
+        rows.len()
+    );
+}

@@ -94,15 +94,18 @@ fn filters_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter:");
+        let id = ui.id().with("claim-filter");
+        // Focused before it is drawn, so that it reads what is typed in this frame.
+        if std::mem::take(&mut view.focus_filter) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         let edit = ui.add(
             egui::TextEdit::singleline(&mut view.filter.text)
+                .id(id)
                 .hint_text("words in the claim, speaker or title (Ctrl+F)")
                 .desired_width(220.0),
         );
-        let edit = edit.labelled_by(label.id);
-        if std::mem::take(&mut view.focus_filter) {
-            edit.request_focus();
-        }
+        edit.labelled_by(label.id);
         let verdict_text = match view.filter.verdict {
             VerdictFilter::Any => "Any verdict".to_string(),
             VerdictFilter::Missing => "No verdict yet".to_string(),

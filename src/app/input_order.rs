@@ -6,7 +6,9 @@
 //! field never reads the last letters typed into it: they are lost, and the field's value
 //! is saved without them. So a frame is given either typing or pointer presses, never
 //! both: the events from the first change between the two are held back for the next
-//! frame, which is asked for at once. Nothing is dropped and nothing is reordered.
+//! frame, which is asked for at once. A shortcut ends its frame too: Ctrl+F moves the
+//! focus to the filter box only at the end of the frame, and the words typed right after
+//! it would go nowhere. Nothing is dropped and nothing is reordered.
 
 use egui::Event;
 
@@ -21,6 +23,9 @@ pub struct InputOrder {
 enum Class {
     /// Goes to the focused widget: text, keys, paste, input methods.
     Typing,
+    /// A key with Ctrl, Alt or Command: it may move the focus (Ctrl+F to the filter box),
+    /// so what is typed after it waits for the next frame.
+    Shortcut,
     /// Moves the focus: a pointer button pressed.
     Press,
     /// Neither: pointer moves and releases, scrolling, window events.
@@ -29,6 +34,11 @@ enum Class {
 
 fn class(event: &Event) -> Class {
     match event {
+        Event::Key {
+            pressed: true,
+            modifiers,
+            ..
+        } if modifiers.command || modifiers.ctrl || modifiers.alt => Class::Shortcut,
         Event::Text(_)
         | Event::Key { .. }
         | Event::Paste(_)
@@ -42,8 +52,8 @@ fn class(event: &Event) -> Class {
 
 impl InputOrder {
     /// Puts the events held from the last frame before `events`, then holds back what
-    /// follows the first switch between typing and pressing. Returns whether events are
-    /// held (the caller asks for another frame).
+    /// follows the first switch between typing and pressing, and what follows a
+    /// shortcut. Returns whether events are held (the caller asks for another frame).
     pub fn split(&mut self, events: &mut Vec<Event>) -> bool {
         if !self.held.is_empty() {
             let newer = std::mem::take(events);
@@ -54,7 +64,7 @@ impl InputOrder {
         let cut = events.iter().position(|event| match class(event) {
             Class::Neutral => false,
             c => match seen {
-                Some(s) if s != c => true,
+                Some(s) if s != c || s == Class::Shortcut => true,
                 _ => {
                     seen = Some(c);
                     false
@@ -114,6 +124,30 @@ mod tests {
         let mut empty = Vec::new();
         assert!(!order.split(&mut empty));
         assert!(empty.is_empty());
+    }
+
+    fn shortcut(key: egui::Key) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        }
+    }
+
+    #[test]
+    fn what_is_typed_after_a_shortcut_waits_for_the_next_frame() {
+        let mut order = InputOrder::default();
+        let mut frame = vec![shortcut(egui::Key::F), text("gr"), text("owth")];
+        assert!(order.split(&mut frame));
+        assert_eq!(frame, vec![shortcut(egui::Key::F)]);
+        let mut next = Vec::new();
+        assert!(!order.split(&mut next));
+        assert_eq!(next, vec![text("gr"), text("owth")]);
+        let mut two = vec![shortcut(egui::Key::Z), shortcut(egui::Key::Z)];
+        assert!(order.split(&mut two));
+        assert_eq!(two.len(), 1);
     }
 
     #[test]

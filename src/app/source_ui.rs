@@ -249,6 +249,10 @@ fn find_ui(ui: &mut egui::Ui, view: &mut SourceView, hits: &[usize]) {
     let id = egui::Id::unique("source-find");
     // Enter ends a one-line edit, so whether it was being typed in is asked before.
     let typing = ui.memory(|m| m.has_focus(id));
+    // Focused before it is drawn, so that it reads what is typed in this frame.
+    if std::mem::take(&mut view.focus_find) {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
     let edit = ui.add(
         egui::TextEdit::singleline(&mut view.find)
             .id(id)
@@ -258,9 +262,6 @@ fn find_ui(ui: &mut egui::Ui, view: &mut SourceView, hits: &[usize]) {
     edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find in source"));
     if edit.changed() {
         view.scroll_to_match = true;
-    }
-    if std::mem::take(&mut view.focus_find) {
-        edit.request_focus();
     }
     if typing && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         let back = ui.input(|i| i.modifiers.shift);
