@@ -311,3 +311,80 @@ fn a_role_noun_goes_back_to_the_person_it_introduced() {
         .expect("an actor");
     assert_eq!(marquez.kind, extract::ActorKind::Person);
 }
+
+/// The medium's actor name of the claim holding `words`.
+fn via_of(x: &Extraction, words: &str) -> Option<String> {
+    let claim = x.claims.iter().find(|c| c.text.contains(words))?;
+    let id = claim.via.as_ref()?;
+    x.actors
+        .iter()
+        .find(|a| &a.id == id)
+        .map(|a| a.name.clone())
+}
+
+#[test]
+fn told_a_news_agency_after_an_appositive_is_said_by_the_person() {
+    let text = format!(
+        "{OPENING}\"Costs will rise by 15% this year,\" Helen Marsh, an economist with \
+         Northgate Bank, told Reuters. \"Sales fell by 4% in May,\" Tom Baird, from Keller \
+         Labs, told the BBC news website."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "15%").as_deref(), Some("Helen Marsh"));
+    assert_eq!(via_of(&x, "15%").as_deref(), Some("Reuters"));
+    assert_eq!(speaker_of(&x, "4% in May").as_deref(), Some("Tom Baird"));
+}
+
+#[test]
+fn a_person_named_before_their_role_of_an_organisation_speaks() {
+    let text = format!(
+        "{OPENING}Anna Pryce, managing partner of Holt Weir said the firm would pay 2 million pounds."
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        speaker_of(&x, "2 million pounds").as_deref(),
+        Some("Anna Pryce")
+    );
+}
+
+#[test]
+fn an_indefinite_subject_is_nobody_the_text_names() {
+    let text = format!(
+        "{OPENING}Former Delcom boss Peter Hall knew of the 9 million dollar loss, a witness \
+         has told jurors. Maria Lopez said sales had doubled in 2004. An industry analyst \
+         said the sector would shed 4,000 jobs."
+    );
+    let x = extract_text(&text);
+    assert_eq!(speaker_of(&x, "9 million dollar"), None);
+    assert_eq!(
+        speaker_of(&x, "doubled in 2004").as_deref(),
+        Some("Maria Lopez")
+    );
+    assert_eq!(speaker_of(&x, "4,000 jobs"), None);
+}
+
+#[test]
+fn an_indefinite_phrase_before_a_comma_is_no_subject() {
+    let text = format!(
+        "{OPENING}Maria Lopez, a banker who has held talks with Delcom over a possible bond \
+         sale, said the club needs 50 million pounds."
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        speaker_of(&x, "50 million pounds").as_deref(),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn two_appositives_after_a_person_leave_the_person_speaking() {
+    let text = format!(
+        "{OPENING}\"Demand will double by 2010,\" Tom Baird, from Keller's Austin \
+         Laboratories, one of the pioneers of the format, told the BBC news website."
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        speaker_of(&x, "double by 2010").as_deref(),
+        Some("Tom Baird")
+    );
+}

@@ -94,7 +94,7 @@ fn filters_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter:");
-        let id = ui.id().with("claim-filter");
+        let id = egui::Id::unique("claim-filter");
         // Focused before it is drawn, so that it reads what is typed in this frame.
         if std::mem::take(&mut view.focus_filter) {
             ui.memory_mut(|m| m.request_focus(id));

@@ -19,6 +19,8 @@ pub enum List {
     FunctionWords,
     /// `[reporting_verbs]`
     ReportingVerbs,
+    /// `[listener_verbs]`
+    ListenerVerbs,
     /// `[event_verbs]`
     EventVerbs,
     /// `[event_nouns]`
@@ -113,10 +115,11 @@ pub enum List {
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 48] = [
+    pub const ALL: [List; 49] = [
         List::Abbreviations,
         List::FunctionWords,
         List::ReportingVerbs,
+        List::ListenerVerbs,
         List::EventVerbs,
         List::EventNouns,
         List::PeopleNouns,
@@ -170,6 +173,7 @@ impl List {
             List::Abbreviations => "abbreviations",
             List::FunctionWords => "function_words",
             List::ReportingVerbs => "reporting_verbs",
+            List::ListenerVerbs => "listener_verbs",
             List::EventVerbs => "event_verbs",
             List::EventNouns => "event_nouns",
             List::PeopleNouns => "people_nouns",

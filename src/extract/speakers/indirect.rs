@@ -134,7 +134,12 @@ impl<'a> Attributor<'a> {
         if (verb + 1..last).any(|t| self.word(t).is_some_and(|w| w == "that")) {
             return None;
         }
-        let tail = if verb == comma + 1 {
+        // "X, an analyst with Y, told Reuters.": who was told follows the verb, who
+        // told stands before the comma.
+        let listener = verb == comma + 1 && self.is_listener_verb(verb);
+        let tail = if listener {
+            0
+        } else if verb == comma + 1 {
             let name_end = (verb + 1..last)
                 .rev()
                 .find(|&t| self.actor_at(t).is_some())
@@ -146,7 +151,9 @@ impl<'a> Attributor<'a> {
         if tail > CLOSING_TAG_TAIL {
             return None;
         }
-        let subject = if verb == comma + 1 {
+        let subject = if listener {
+            self.subject_before(verb, first)?
+        } else if verb == comma + 1 {
             self.subject_after(verb, last)?
         } else {
             self.subject_before(verb, comma + 1)?

@@ -109,8 +109,11 @@ impl<'a> Attributor<'a> {
     /// The speaker named after a reporting verb: the last person before the clause goes
     /// on ("said Moscow-based US lawyer Jamie Firestone", "said Human Rights Watch's Brad
     /// Adams"), else someone speaking for a body ("said a spokesman for X"), else the
-    /// first name.
+    /// first name. Nobody after a verb whose object is who hears it ("told Reuters").
     pub(super) fn subject_after(&self, verb: usize, end: usize) -> Option<Subject> {
+        if self.is_listener_verb(verb) {
+            return None;
+        }
         let stop = (verb + 1..end)
             .find(|&t| {
                 let tok = self.seg.tokens[t];

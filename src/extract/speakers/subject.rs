@@ -145,10 +145,19 @@ const TIME_WORDS: [&str; 12] = [
 /// The most tokens an appositive between commas may have ("X, a University of Texas law
 /// professor, said").
 const MAX_APPOSITIVE_TOKENS: usize = 16;
+/// The most lower-case words before a role noun ("executive", "senior industry").
+const MAX_ROLE_MODIFIERS: usize = 3;
 /// The most words of a verb phrase before an infinitive ("went on to say").
 const MAX_INFINITIVE_LEAD: usize = 3;
 
 impl<'a> Attributor<'a> {
+    /// Whether the reporting verb at `i` takes who hears it as its object ("told
+    /// Reuters"): the name after it never speaks.
+    pub(super) fn is_listener_verb(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| lexicon().has(List::ListenerVerbs, w))
+    }
+
     /// Whether the token is a reporting verb (and not its noun: "a post", "the claim").
     pub(super) fn is_reporting_verb(&self, i: usize) -> bool {
         let t = self.seg.tokens[i];
@@ -224,14 +233,18 @@ impl<'a> Attributor<'a> {
                 if k <= clause_start {
                     return None;
                 }
-                return self.subject_at(k - 1, clause_start, k);
+                return self.subject_at(k - 1, clause_start, k, true);
             }
             k = self.skip_to_subject(k - 1, clause_start);
             if k <= clause_start {
                 return None;
             }
+            // "In a typical attack, explains Mr Ash, ...", "X, a banker who ... over a
+            // possible sale, said": the words before the comma need not be the subject,
+            // so an indefinite phrase there is not read as one.
+            return self.subject_at(k - 1, clause_start, k, false);
         }
-        self.subject_at(k - 1, clause_start, k)
+        self.subject_at(k - 1, clause_start, k, true)
     }
 
     /// The token of the comma that opens the appositive closed by the comma at `close`.
@@ -243,12 +256,30 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&t| self.seg.tokens[t].is_punct(self.text, ','))?;
         // What stands before the opening comma must be a name (the subject).
-        (open > clause_start && self.actor_at(open - 1).is_some()).then_some(open)
+        if !(open > clause_start && self.actor_at(open - 1).is_some()) {
+            return None;
+        }
+        // "X, from Y's Z Laboratories, one of the pioneers, told": appositives one after
+        // another; a person named before an earlier comma is the subject.
+        let outer = (from.max(clause_start + 1)..open).find(|&t| {
+            self.seg.tokens[t].is_punct(self.text, ',')
+                && self
+                    .actor_at(t - 1)
+                    .is_some_and(|a| self.kind_of(a) == ActorKind::Person)
+        });
+        Some(outer.unwrap_or(open))
     }
 
     /// The subject whose last token is `last` (the verb's clause starts at `clause_start`;
-    /// `k` is one past `last`).
-    fn subject_at(&self, mut last: usize, clause_start: usize, k: usize) -> Option<Subject> {
+    /// `k` is one past `last`). An indefinite phrase there ("a witness") is an unnamed
+    /// subject when `indefinite_unnamed`.
+    fn subject_at(
+        &self,
+        mut last: usize,
+        clause_start: usize,
+        k: usize,
+        indefinite_unnamed: bool,
+    ) -> Option<Subject> {
         let lex = lexicon();
         // "Iran's representative to the United Nations said", "a spokeswoman for X said":
         // the name after a preposition is not the subject; the noun before it is.
@@ -267,6 +298,11 @@ impl<'a> Attributor<'a> {
                     .word(head)
                     .is_some_and(|w| lex.has(List::MemberNouns, w))
                 {
+                    // "Peter Misselbrook, executive partner of Tods Murray said": the
+                    // member is named before the comma, and speaks.
+                    if let Some(person) = self.named_before_role(head, clause_start) {
+                        return Some(Subject::Actor(person));
+                    }
                     return Some(Subject::Proxy(self.actors.actor_of[m]));
                 }
                 last = head;
@@ -280,6 +316,11 @@ impl<'a> Attributor<'a> {
             }
             let t = self.seg.tokens[last];
             if !t.first_char(self.text).is_uppercase() {
+                if indefinite_unnamed && self.is_indefinite(last, clause_start) {
+                    // "a witness has told jurors", "an industry analyst said": someone the
+                    // text brings in without a name.
+                    return Some(Subject::Unnamed);
+                }
                 if lex.has(List::DocumentNouns, w) {
                     return Some(Subject::Document {
                         author: self.author_before(last, clause_start),
@@ -317,6 +358,63 @@ impl<'a> Attributor<'a> {
         (clause_start..(clause_start + 3).min(k))
             .find_map(|t| self.actor_at(t))
             .map(Subject::Actor)
+    }
+
+    /// The person named before the comma that opens the role phrase ending at `head`
+    /// ("Peter Misselbrook, executive partner of ..."): lower-case words and an article
+    /// between.
+    fn named_before_role(&self, head: usize, clause_start: usize) -> Option<usize> {
+        let mut j = head;
+        for _ in 0..=MAX_ROLE_MODIFIERS {
+            if j <= clause_start + 1 {
+                return None;
+            }
+            let t = self.seg.tokens[j - 1];
+            if t.is_punct(self.text, ',') {
+                let person = self.actor_at(j - 2)?;
+                return (self.kind_of(person) == ActorKind::Person).then_some(person);
+            }
+            let w = self.word(j - 1)?;
+            let describes =
+                !lexicon().has(List::FunctionWords, w) || matches!(w, "the" | "a" | "an");
+            if t.first_char(self.text).is_uppercase() || !describes {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// Whether the lower-case noun at `noun` heads a phrase opened by an indefinite
+    /// article or "one" ("a witness", "an industry analyst", "one senior official").
+    fn is_indefinite(&self, noun: usize, clause_start: usize) -> bool {
+        let lex = lexicon();
+        if self
+            .word(noun)
+            .is_none_or(|w| lex.has(List::FunctionWords, w))
+        {
+            return false;
+        }
+        let mut j = noun;
+        for _ in 0..=MAX_ROLE_MODIFIERS {
+            if j <= clause_start {
+                return false;
+            }
+            let t = self.seg.tokens[j - 1];
+            let Some(w) = self.word(j - 1) else {
+                return false;
+            };
+            if matches!(w, "a" | "an" | "one" | "another") {
+                return true;
+            }
+            // Only words that describe the noun stand between ("a typical security
+            // attack"); "an invasion of the country" is no phrase about "country".
+            if t.first_char(self.text).is_uppercase() || lex.has(List::FunctionWords, w) {
+                return false;
+            }
+            j -= 1;
+        }
+        false
     }
 
     /// The author named right before a document noun: "The NAO's annual report", "A
