@@ -287,9 +287,9 @@ fn migrate_rewrites_version_1_files_keeping_the_old_one_as_backup() {
     std::fs::copy(&fixture, &project).expect("copy");
     let output = claimbench(&["migrate", project.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("migrated from format 1 to format 3"));
+    assert!(stdout(&output).contains("migrated from format 1 to format 4"));
     let text = std::fs::read_to_string(&project).expect("read");
-    assert!(text.contains("version: 3,"));
+    assert!(text.contains("version: 4,"));
     assert_eq!(
         std::fs::read(dir.path().join("old.claimbench.ron.bak")).expect("backup"),
         std::fs::read(&fixture).expect("fixture")
@@ -308,28 +308,34 @@ fn migrate_rewrites_version_1_files_keeping_the_old_one_as_backup() {
 }
 
 #[test]
-fn migrate_rewrites_version_2_files_to_version_3_with_nothing_lost() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/project-v2.claimbench.ron");
-    let before = claimbench::project::Project::load(&fixture).expect("loads");
-    assert!(
-        before
-            .notes
-            .contains(&claimbench::project::LoadNote::Migrated { from: 2 }),
-        "{:?}",
-        before.notes
-    );
-    let project = dir.path().join("two.claimbench.ron");
-    std::fs::copy(&fixture, &project).expect("copy");
-    let output = claimbench(&["migrate", project.to_str().expect("path")]);
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("migrated from format 2 to format 3"));
-    let after = claimbench::project::Project::load(&project).expect("loads");
-    assert!(after.notes.is_empty(), "{:?}", after.notes);
-    assert_eq!(after.project.version, 3);
-    assert_eq!(after.project.annotations, before.project.annotations);
-    assert_eq!(after.project.actors, before.project.actors);
+fn migrate_rewrites_version_2_and_3_files_to_version_4_with_nothing_lost() {
+    for from in [2, 3] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/project-v{from}.claimbench.ron"));
+        let before = claimbench::project::Project::load(&fixture).expect("loads");
+        assert!(
+            before
+                .notes
+                .contains(&claimbench::project::LoadNote::Migrated { from }),
+            "{:?}",
+            before.notes
+        );
+        let project = dir.path().join("old.claimbench.ron");
+        std::fs::copy(&fixture, &project).expect("copy");
+        let output = claimbench(&["migrate", project.to_str().expect("path")]);
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        assert!(
+            stdout(&output).contains(&format!("migrated from format {from} to format 4")),
+            "{}",
+            stdout(&output)
+        );
+        let after = claimbench::project::Project::load(&project).expect("loads");
+        assert!(after.notes.is_empty(), "{:?}", after.notes);
+        assert_eq!(after.project.version, 4);
+        assert_eq!(after.project.annotations, before.project.annotations);
+        assert_eq!(after.project.actors, before.project.actors);
+    }
 }
 
 #[test]

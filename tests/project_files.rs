@@ -60,6 +60,7 @@ fn sample() -> Project {
                 alias: "Bee".into(),
             }],
             hidden: BTreeSet::from(["x".into()]),
+            kinds: BTreeMap::from([("mek".into(), claimbench::extract::ActorKind::Organization)]),
         },
         ..Project::default()
     }
@@ -147,7 +148,7 @@ fn messages_say_it_in_words_without_type_names() {
         text[..text.len() / 2].to_string(),
         text.replacen("MostlyFalse", "MostlyFals", 1),
         text.replacen("start: 7", "start: \"seven\"", 1),
-        text.replacen("version: 3,", "version: 3", 1),
+        text.replacen("version: 4,", "version: 4", 1),
         "not ron at all {{{".to_string(),
         "(format: \"claimbench-project\", version: 2".to_string(),
         String::new(),
@@ -243,14 +244,14 @@ fn no_single_byte_change_goes_unnoticed() {
 #[test]
 fn versions_newer_zero_and_nested_too_deep_are_refused_in_words() {
     let text = sample().to_ron();
-    let newer = text.replacen("version: 3,", "version: 7,\n    new_field: 3,", 1);
+    let newer = text.replacen("version: 4,", "version: 7,\n    new_field: 3,", 1);
     let err = from_text(&newer).expect_err("newer");
     assert!(
         matches!(err, ProjectError::NewerVersion { found: 7, .. }),
         "{err}"
     );
     assert!(err.to_string().contains("Update Claimbench"), "{err}");
-    let zero = damaged_message(&text.replacen("version: 3,", "version: 0,", 1));
+    let zero = damaged_message(&text.replacen("version: 4,", "version: 0,", 1));
     assert!(zero.contains("version is 0"), "{zero}");
     let deep = format!(
         "(format: \"claimbench-project\", version: 2, corpus: {}{})",

@@ -331,6 +331,15 @@ fn merging_actors_moves_the_speaker_column() {
             .collect::<Vec<_>>()
     };
     assert!(!mousavi_claims.is_empty());
+    let listed = |h: &Harness<'_, ClaimbenchApp>| {
+        let ws = h.state().workspace.as_ref().expect("loaded");
+        ws.actors()
+            .iter()
+            .filter(|a| a.is_listed() && !a.hidden)
+            .count()
+    };
+    let before = listed(&harness);
+    harness.get_by_label_contains(&format!(" · {before} actors · "));
     // Select the actor to merge, then merge it into another from that one's menu.
     harness
         .get_all_by_label("Abbas Mousavi")
@@ -358,6 +367,9 @@ fn merging_actors_moves_the_speaker_column() {
         harness.query_by_label("Abbas Mousavi").is_none(),
         "no longer shown anywhere"
     );
+    // The status bar counts the actors the list shows.
+    assert_eq!(listed(&harness), before - 1);
+    harness.get_by_label_contains(&format!(" · {} actors · ", before - 1));
     // Undo brings the speaker back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(3);
@@ -1492,5 +1504,54 @@ fn words_typed_in_the_frame_of_ctrl_f_go_to_the_filter() {
         !rows.is_empty() && rows.len() < total,
         "{} of {total}",
         rows.len()
+    );
+}
+
+#[test]
+fn an_actors_kind_set_by_hand_is_saved_and_undone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = corpus_copy(dir.path());
+    let mut harness = workbench(Some(OpenRequest::Corpus(corpus)));
+    let kind_of = |h: &Harness<'_, ClaimbenchApp>| {
+        let ws = h.state().workspace.as_ref().expect("loaded");
+        let actor = ws
+            .actors()
+            .iter()
+            .find(|a| a.name == "Abbas Mousavi")
+            .expect("actor");
+        actor.kind
+    };
+    assert_eq!(kind_of(&harness), claimbench::extract::ActorKind::Person);
+    harness
+        .get_all_by_label("Abbas Mousavi")
+        .next()
+        .expect("in the actor list")
+        .click_secondary();
+    harness.run_steps(2);
+    harness.get_by_label("Set kind").hover();
+    harness.run_steps(3);
+    harness.get_by_label("Organization (org)").click();
+    harness.run_steps(3);
+    assert_eq!(
+        kind_of(&harness),
+        claimbench::extract::ActorKind::Organization
+    );
+    let project = dir.path().join("kinds.claimbench.ron");
+    assert!(harness.state_mut().save_to(Some(&project)));
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(kind_of(&harness), claimbench::extract::ActorKind::Person);
+    drop(harness);
+
+    let reopened = workbench(Some(OpenRequest::Project(project)));
+    assert!(
+        reopened.state().errors.is_empty(),
+        "{:?}",
+        reopened.state().errors
+    );
+    assert_eq!(
+        kind_of(&reopened),
+        claimbench::extract::ActorKind::Organization
     );
 }

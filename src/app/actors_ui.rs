@@ -1,5 +1,5 @@
 //! The actor list: every actor with its kind, mentions and claims; selecting actors
-//! filters the grid; the context menu renames, merges, splits and hides.
+//! filters the grid; the context menu renames, merges, splits, sets the kind and hides.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -23,6 +23,19 @@ pub struct ActorListView {
     pub rename: Option<(ActorId, String)>,
     order: Vec<usize>,
     order_key: Option<(u64, String, bool)>,
+}
+
+/// Kind names for the menu that sets them.
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organization",
+        ActorKind::Country => "Country",
+        ActorKind::Media => "News medium",
+        ActorKind::Place => "Place",
+        ActorKind::Group => "Group of people",
+        ActorKind::Other => "Other",
+    }
 }
 
 /// Short kind labels for the list.
@@ -50,7 +63,7 @@ fn refresh_order(ws: &Workspace, view: &mut ActorListView) {
         .actors()
         .iter()
         .enumerate()
-        .filter(|(_, a)| !a.mentions.is_empty() || a.claim_count > 0)
+        .filter(|(_, a)| a.is_listed())
         .filter(|(_, a)| view.show_hidden || !a.hidden)
         .filter(|(_, a)| {
             needle.is_empty()
@@ -201,6 +214,18 @@ fn actor_menu_ui(
                 }
             }
         });
+    });
+    ui.menu_button("Set kind", |ui| {
+        for kind in ActorKind::ALL {
+            let label = format!("{} ({})", kind_name(kind), kind_label(kind));
+            if ui.radio(actor.kind == kind, label).clicked() && actor.kind != kind {
+                commands.push(AppCommand::Edit(Edit::SetActorKind {
+                    actor: actor.id.clone(),
+                    kind,
+                }));
+                ui.close();
+            }
+        }
     });
     let hide = if actor.hidden { "Show again" } else { "Hide" };
     if ui.button(hide).clicked() {

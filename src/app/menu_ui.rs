@@ -223,7 +223,10 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, commands: &mut Vec<AppC
             "{} documents · {} claims · {} actors · {} families",
             ws.corpus().documents.len(),
             ws.rows().len(),
-            ws.actors().iter().filter(|a| !a.hidden).count(),
+            ws.actors()
+                .iter()
+                .filter(|a| a.is_listed() && !a.hidden)
+                .count(),
             ws.extraction().families.len()
         ));
         if let Some(report) = &ws.cache_report {

@@ -160,9 +160,10 @@ impl Project {
                 notes.push(LoadNote::Migrated { from: 1 });
                 old.migrate()
             }
-            // Format 3 only added the researcher's speaker to annotations, which format 2
-            // files do not have: they read as they are.
-            2 | FORMAT_VERSION => {
+            // Format 3 only added the researcher's speaker to annotations, and format 4
+            // the kinds of actors they set, which older files do not have: they read as
+            // they are.
+            2 | 3 | FORMAT_VERSION => {
                 let mut project: Project =
                     ron::from_str(text).map_err(|e| damaged(path, explain_in(text, &e)))?;
                 if header.version < FORMAT_VERSION {

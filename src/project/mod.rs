@@ -31,7 +31,7 @@ pub use vocab::{Status, Verdict};
 /// The file name ending of project files.
 pub const EXTENSION: &str = ".claimbench.ron";
 /// The format version this build writes; it reads this and every older one.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The value of the `format` field, which tells a project file from other RON files.
 pub const FORMAT_NAME: &str = "claimbench-project";
 
@@ -141,6 +141,10 @@ pub struct ActorCuration {
     pub splits: Vec<Split>,
     /// Actors hidden from the actor list and filters.
     pub hidden: BTreeSet<String>,
+    /// Kinds the researcher set, by actor id, over the extraction's (format 4; absent in
+    /// older files and when no kind was changed).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<String, crate::extract::ActorKind>,
 }
 
 /// The corpus a project is about.

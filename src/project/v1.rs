@@ -174,6 +174,7 @@ impl Project {
                     })
                     .collect(),
                 hidden: self.actors.hidden,
+                kinds: Default::default(),
             },
         }
     }

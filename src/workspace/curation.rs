@@ -180,6 +180,11 @@ impl Workspace {
                 actors[a].name = name.clone();
             }
         }
+        for (id, &kind) in &curation.kinds {
+            if let Some(&a) = index.get(id) {
+                actors[a].kind = kind;
+            }
+        }
         for id in &curation.hidden {
             if let Some(&a) = index.get(id) {
                 actors[a].hidden = true;

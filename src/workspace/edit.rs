@@ -97,6 +97,13 @@ pub enum Edit {
         /// The alias.
         alias: String,
     },
+    /// Set an actor's kind (person, organization, ...) over the extraction's.
+    SetActorKind {
+        /// The actor.
+        actor: ActorId,
+        /// Its kind.
+        kind: crate::extract::ActorKind,
+    },
     /// Hide or show an actor.
     SetHidden {
         /// The actor.
@@ -158,6 +165,7 @@ impl Edit {
             Self::RenameActor { .. } => "rename actor",
             Self::MergeActors { .. } => "merge actors",
             Self::SplitAlias { .. } => "split alias",
+            Self::SetActorKind { .. } => "set actor kind",
             Self::SetHidden { .. } => "hide actor",
             Self::AddManualClaim { .. } => "add claim",
             Self::RejectClaim { .. } => "reject claim",
@@ -385,7 +393,7 @@ impl Workspace {
                 Some(_) => Err(EditError::Gone("alias")),
                 None => Err(EditError::Gone("actor")),
             },
-            Edit::SetHidden { actor, .. } => actor_exists(actor),
+            Edit::SetHidden { actor, .. } | Edit::SetActorKind { actor, .. } => actor_exists(actor),
             Edit::AddManualClaim {
                 document,
                 start,
@@ -529,6 +537,13 @@ impl Workspace {
                     actor: actor.as_str().to_string(),
                     alias,
                 });
+                return true;
+            }
+            Edit::SetActorKind { actor, kind } => {
+                self.project
+                    .actors
+                    .kinds
+                    .insert(actor.as_str().to_string(), kind);
                 return true;
             }
             Edit::SetHidden { actor, hidden } => {

@@ -61,6 +61,14 @@ pub struct ActorView {
     pub hidden: bool,
 }
 
+impl ActorView {
+    /// Whether the actor list has a line for it: it is mentioned or speaks (one merged into
+    /// another has neither left).
+    pub fn is_listed(&self) -> bool {
+        !self.mentions.is_empty() || self.claim_count > 0
+    }
+}
+
 /// Where one annotation of the project ended up when the views were built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placement {
