@@ -442,3 +442,26 @@ fn an_office_s_body_and_a_word_before_an_honorific_are_cut_from_the_name() {
         x.actors
     );
 }
+
+#[test]
+fn a_name_before_a_hyphen_ends_with_its_capitalized_head() {
+    let texts = [
+        "The Costa Rica-based firm and the New York-born singer met officials of the \
+         Northern Low-cost Carriers Association, and a CBS-owned station filmed it.",
+    ];
+    let found = mentions(&extract_texts(&texts), &texts);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Costa Rica"), "{names:?}");
+    assert!(names.contains(&"New York"), "{names:?}");
+    assert!(
+        names.contains(&"Northern Low-cost Carriers Association"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"CBS"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| matches!(*n, "Costa" | "Rica" | "York")),
+        "{names:?}"
+    );
+}

@@ -219,6 +219,28 @@ impl<'a> Finder<'a> {
                     i = self.push_name_piece(&mut pieces, i + 2, end);
                     continue;
                 }
+                // "Hong Kong-based", "New York-born": the capitalized head of a word
+                // made an adjective by its hyphen is the last word of the name before it;
+                // another hyphenated word with a name after it ("European Low-fare
+                // Airlines Association") is inside the name.
+                if i < end
+                    && self.tokens[i].space_before
+                    && let Some((head_end, adjective)) = self.capitalized_head(i)
+                {
+                    if adjective {
+                        let mut piece = self.piece(i, false);
+                        piece.end = head_end;
+                        pieces.push(piece);
+                        i += 1;
+                    } else if i + 1 < end
+                        && self.tokens[i + 1].space_before
+                        && self.is_name_token(i + 1)
+                    {
+                        pieces.push(self.piece(i, false));
+                        i = self.push_name_piece(&mut pieces, i + 1, end);
+                        continue;
+                    }
+                }
                 break;
             }
             let cue_link = self.alias_cue_before(start, first);
@@ -336,6 +358,27 @@ impl<'a> Finder<'a> {
                 prev,
                 "states" | "republic" | "kingdom" | "university" | "bank"
             )
+    }
+
+    /// Where the capitalized first part of a hyphenated word with lower-case later parts
+    /// ends (`Kong` of `Kong-based`), if the word is one, and whether its last part makes
+    /// it an adjective (a participle in -ed or -ing, or -born: `-based`, `-winning`).
+    fn capitalized_head(&self, i: usize) -> Option<(usize, bool)> {
+        let t = self.tokens[i];
+        if t.kind != TokenKind::Word || self.is_name_token(i) {
+            return None;
+        }
+        let s = t.text(self.text);
+        let mut parts = s.split(['-', '‐', '‑']);
+        let head = parts.next()?;
+        let tail = parts.next_back()?;
+        // An acronym before a hyphen says what something is about ("CBS-owned",
+        // "US-led"), not the end of a name.
+        let capitalized = head.chars().next().is_some_and(char::is_uppercase)
+            && head.chars().count() > 1
+            && !is_acronym(head);
+        let adjective = ["ed", "ing", "born"].iter().any(|e| tail.ends_with(e));
+        capitalized.then_some((t.start + head.len(), adjective))
     }
 
     /// The capitalized parts of a hyphenated word with lower-case parts: `US-backed`,
