@@ -217,7 +217,14 @@ fn actor_menu_ui(
     });
     ui.menu_button("Set kind", |ui| {
         for kind in ActorKind::ALL {
-            let label = format!("{} ({})", kind_name(kind), kind_label(kind));
+            // The list's short label beside the name, where it is not the name itself.
+            let name = kind_name(kind);
+            let short = kind_label(kind);
+            let label = if name.eq_ignore_ascii_case(short) {
+                name.to_string()
+            } else {
+                format!("{name} ({short})")
+            };
             if ui.radio(actor.kind == kind, label).clicked() && actor.kind != kind {
                 commands.push(AppCommand::Edit(Edit::SetActorKind {
                     actor: actor.id.clone(),
