@@ -465,3 +465,12 @@ fn a_name_before_a_hyphen_ends_with_its_capitalized_head() {
         "{names:?}"
     );
 }
+
+#[test]
+fn one_letter_alone_is_no_name() {
+    let texts = ["Northgate sold its C and D series to AT&T, which wants 3G phones and R&B music."];
+    let found = mentions(&extract_texts(&texts), &texts);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(!names.iter().any(|n| n.chars().count() == 1), "{names:?}");
+    assert!(names.contains(&"Northgate"), "{names:?}");
+}

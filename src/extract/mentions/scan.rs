@@ -492,6 +492,11 @@ impl<'a> Finder<'a> {
                 return;
             }
             let known = gazetteer::lookup(surface).is_some() || is_acronym(surface);
+            // One letter alone is a piece of a word split apart ("AT&T", "3G", "R&B",
+            // "Blue Gene/L", "its C and D series"), not a name.
+            if !known && surface.chars().count() == 1 {
+                return;
+            }
             // A capital opening a sentence says nothing for a word of the language; a
             // word the language does not have is a name.
             if initial
