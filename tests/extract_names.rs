@@ -474,3 +474,19 @@ fn one_letter_alone_is_no_name() {
     assert!(!names.iter().any(|n| n.chars().count() == 1), "{names:?}");
     assert!(names.contains(&"Northgate"), "{names:?}");
 }
+
+#[test]
+fn a_first_name_and_a_surname_that_are_words_are_a_person() {
+    let texts = [
+        "Microsoft's founder spoke. Yesterday Bill Gates opened the show, and Jack Straw \
+         said it mattered. Gates said 9,000 people came.",
+    ];
+    let x = extract_texts(&texts);
+    assert_eq!(actor(&x, "Bill Gates").kind, ActorKind::Person);
+    assert_eq!(actor(&x, "Jack Straw").kind, ActorKind::Person);
+    assert!(
+        actor(&x, "Bill Gates").aliases.iter().any(|a| a == "Gates"),
+        "{:?}",
+        actor(&x, "Bill Gates").aliases
+    );
+}

@@ -385,6 +385,21 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Whether two words are a first name and a surname: the first a given name, the
+    /// second capitalized, no connector between; opening a sentence ("Bill Gates has
+    /// opened"), only when the text capitalizes the surname elsewhere too.
+    fn given_name_and_surname(&self, pieces: &[Piece], words: &[&str]) -> bool {
+        let [first, last] = words else {
+            return false;
+        };
+        pieces.len() == 2
+            && is_given_name(first)
+            && !is_given_name(last)
+            && !lexicon().has(List::FunctionWords, last)
+            && (self.initial != Some(pieces[0].token)
+                || self.stats.capitalized_inside.contains(last))
+    }
+
     /// Decides the kind of a name with no title or gazetteer entry.
     pub(super) fn plain(&mut self, pieces: &[Piece]) {
         let lex = lexicon();
@@ -448,6 +463,10 @@ impl<'a> Finder<'a> {
             (ActorKind::Organization, strength::WEAK)
         } else if self.after_locative(pieces[0].token) {
             (ActorKind::Place, strength::SHAPE)
+        } else if self.given_name_and_surname(pieces, &words) {
+            // "Bill Gates", "Jack Straw": a first name and a surname that are also words
+            // of the language.
+            (ActorKind::Person, strength::SHAPE)
         } else if (2..=5).contains(&words.len())
             && words
                 .iter()
