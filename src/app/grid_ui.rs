@@ -256,7 +256,7 @@ fn header_ui(ui: &mut egui::Ui, column: Column, view: &GridView, commands: &mut 
 }
 
 /// Initial widths of the columns other than the claim, left to right.
-const COLUMN_WIDTHS: [f32; 8] = [110.0, 100.0, 70.0, 90.0, 42.0, 70.0, 72.0, 32.0];
+const COLUMN_WIDTHS: [f32; 8] = [110.0, 100.0, 70.0, 90.0, 56.0, 70.0, 72.0, 32.0];
 /// Room kept for the grid's vertical scroll bar.
 const SCROLL_BAR_ROOM: f32 = 24.0;
 /// How far the other columns shrink before the claim column does.
