@@ -20,10 +20,9 @@ fn extract_text(text: &str) -> Extraction {
     )
 }
 
-/// The speaker's actor name of the claim holding `words`.
-fn speaker_of(x: &Extraction, words: &str) -> Option<String> {
-    let claim = x
-        .claims
+/// The claim holding `words`.
+fn claim_with<'a>(x: &'a Extraction, words: &str) -> &'a extract::Claim {
+    x.claims
         .iter()
         .find(|c| c.text.contains(words))
         .unwrap_or_else(|| {
@@ -31,12 +30,26 @@ fn speaker_of(x: &Extraction, words: &str) -> Option<String> {
                 "no claim with {words:?} in {:?}",
                 x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
             )
-        });
-    let id = claim.speaker.as_ref()?;
+        })
+}
+
+/// The name of the actor with id `id`.
+fn actor_name(x: &Extraction, id: Option<&String>) -> Option<String> {
+    let id = id?;
     x.actors
         .iter()
         .find(|a| &a.id == id)
         .map(|a| a.name.clone())
+}
+
+/// The speaker's actor name of the claim holding `words`.
+fn speaker_of(x: &Extraction, words: &str) -> Option<String> {
+    actor_name(x, claim_with(x, words).speaker.as_ref())
+}
+
+/// The medium's actor name of the claim holding `words`.
+fn via_of(x: &Extraction, words: &str) -> Option<String> {
+    actor_name(x, claim_with(x, words).via.as_ref())
 }
 
 const OPENING: &str = "Oil prices rose sharply on Monday in London trading. ";
@@ -310,16 +323,6 @@ fn a_role_noun_goes_back_to_the_person_it_introduced() {
         .find(|a| a.name == "Sofia Marquez")
         .expect("an actor");
     assert_eq!(marquez.kind, extract::ActorKind::Person);
-}
-
-/// The medium's actor name of the claim holding `words`.
-fn via_of(x: &Extraction, words: &str) -> Option<String> {
-    let claim = x.claims.iter().find(|c| c.text.contains(words))?;
-    let id = claim.via.as_ref()?;
-    x.actors
-        .iter()
-        .find(|a| &a.id == id)
-        .map(|a| a.name.clone())
 }
 
 #[test]

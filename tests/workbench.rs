@@ -486,10 +486,17 @@ fn corpus_copy(dir: &Path) -> PathBuf {
     corpus
 }
 
-fn selected_verdict(harness: &Harness<'_, ClaimbenchApp>) -> Option<Verdict> {
+/// The work on the selected claim.
+fn selected_annotation<'a>(
+    harness: &'a Harness<'_, ClaimbenchApp>,
+) -> Option<&'a claimbench::project::Annotation> {
     let app = harness.state();
     let row = app.selected_row()?;
-    app.workspace.as_ref()?.annotation(row)?.verdict
+    app.workspace.as_ref()?.annotation(row)
+}
+
+fn selected_verdict(harness: &Harness<'_, ClaimbenchApp>) -> Option<Verdict> {
+    selected_annotation(harness)?.verdict
 }
 
 fn is_dirty(harness: &Harness<'_, ClaimbenchApp>) -> bool {
@@ -1469,14 +1476,7 @@ fn letters_typed_just_before_a_click_on_another_field_are_kept() {
     for _ in 0..4 {
         step_as_eframe(&mut harness);
     }
-    let app = harness.state();
-    let row = app.selected_row().expect("selected");
-    let annotation = app
-        .workspace
-        .as_ref()
-        .expect("loaded")
-        .annotation(row)
-        .expect("annotated");
+    let annotation = selected_annotation(&harness).expect("annotated");
     assert_eq!(annotation.conclusion, "Toll confirmed by the ministry");
     assert_eq!(annotation.notes, "Checked");
 }

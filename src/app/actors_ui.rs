@@ -25,15 +25,16 @@ pub struct ActorListView {
     order_key: Option<(u64, String, bool)>,
 }
 
-/// Kind names for the menu that sets them.
-fn kind_name(kind: ActorKind) -> &'static str {
+/// Kind names for the menu that sets them, with the list's short label where it is not
+/// the name itself.
+fn kind_menu_label(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
+        ActorKind::Organization => "Organization (org)",
         ActorKind::Country => "Country",
-        ActorKind::Media => "News medium",
+        ActorKind::Media => "News medium (media)",
         ActorKind::Place => "Place",
-        ActorKind::Group => "Group of people",
+        ActorKind::Group => "Group of people (group)",
         ActorKind::Other => "Other",
     }
 }
@@ -217,15 +218,11 @@ fn actor_menu_ui(
     });
     ui.menu_button("Set kind", |ui| {
         for kind in ActorKind::ALL {
-            // The list's short label beside the name, where it is not the name itself.
-            let name = kind_name(kind);
-            let short = kind_label(kind);
-            let label = if name.eq_ignore_ascii_case(short) {
-                name.to_string()
-            } else {
-                format!("{name} ({short})")
-            };
-            if ui.radio(actor.kind == kind, label).clicked() && actor.kind != kind {
+            if ui
+                .radio(actor.kind == kind, kind_menu_label(kind))
+                .clicked()
+                && actor.kind != kind
+            {
                 commands.push(AppCommand::Edit(Edit::SetActorKind {
                     actor: actor.id.clone(),
                     kind,

@@ -136,20 +136,21 @@ impl<'a> Attributor<'a> {
         }
         // "X, an analyst with Y, told Reuters.": who was told follows the verb, who
         // told stands before the comma.
+        // Who was told may be named at length, so the tail is not counted then.
         let listener = verb == comma + 1 && self.is_listener_verb(verb);
-        let tail = if listener {
-            0
-        } else if verb == comma + 1 {
-            let name_end = (verb + 1..last)
-                .rev()
-                .find(|&t| self.actor_at(t).is_some())
-                .map_or(verb + 1, |t| t + 1);
-            last - name_end
-        } else {
-            last - (verb + 1)
-        };
-        if tail > CLOSING_TAG_TAIL {
-            return None;
+        if !listener {
+            let tail = if verb == comma + 1 {
+                let name_end = (verb + 1..last)
+                    .rev()
+                    .find(|&t| self.actor_at(t).is_some())
+                    .map_or(verb + 1, |t| t + 1);
+                last - name_end
+            } else {
+                last - (verb + 1)
+            };
+            if tail > CLOSING_TAG_TAIL {
+                return None;
+            }
         }
         let subject = if listener {
             self.subject_before(verb, first)?

@@ -364,57 +364,53 @@ impl<'a> Attributor<'a> {
     /// ("Peter Misselbrook, executive partner of ..."): lower-case words and an article
     /// between.
     fn named_before_role(&self, head: usize, clause_start: usize) -> Option<usize> {
-        let mut j = head;
-        for _ in 0..=MAX_ROLE_MODIFIERS {
-            if j <= clause_start + 1 {
-                return None;
-            }
-            let t = self.seg.tokens[j - 1];
-            if t.is_punct(self.text, ',') {
-                let person = self.actor_at(j - 2)?;
-                return (self.kind_of(person) == ActorKind::Person).then_some(person);
-            }
-            let w = self.word(j - 1)?;
-            let describes =
-                !lexicon().has(List::FunctionWords, w) || matches!(w, "the" | "a" | "an");
-            if t.first_char(self.text).is_uppercase() || !describes {
-                return None;
-            }
-            j -= 1;
+        let describes =
+            |w: &str| !lexicon().has(List::FunctionWords, w) || matches!(w, "the" | "a" | "an");
+        let j = self.back_over_modifiers(head, clause_start, describes);
+        if j <= clause_start + 1 || !self.seg.tokens[j - 1].is_punct(self.text, ',') {
+            return None;
         }
-        None
+        let person = self.actor_at(j - 2)?;
+        (self.kind_of(person) == ActorKind::Person).then_some(person)
     }
 
     /// Whether the lower-case noun at `noun` heads a phrase opened by an indefinite
     /// article or "one" ("a witness", "an industry analyst", "one senior official").
+    /// Only words that describe the noun stand between ("a typical security attack");
+    /// "an invasion of the country" is no phrase about "country".
     fn is_indefinite(&self, noun: usize, clause_start: usize) -> bool {
         let lex = lexicon();
-        if self
-            .word(noun)
-            .is_none_or(|w| lex.has(List::FunctionWords, w))
-        {
+        let describes = |w: &str| !lex.has(List::FunctionWords, w);
+        if self.word(noun).is_none_or(|w| !describes(w)) {
             return false;
         }
+        let j = self.back_over_modifiers(noun, clause_start, describes);
+        j > clause_start
+            && self
+                .word(j - 1)
+                .is_some_and(|w| matches!(w, "a" | "an" | "one" | "another"))
+    }
+
+    /// Moves back from `noun` over at most [`MAX_ROLE_MODIFIERS`] lower-case words that
+    /// `describes` lets stand before it, not past `clause_start`: the token after the
+    /// last one moved over.
+    fn back_over_modifiers(
+        &self,
+        noun: usize,
+        clause_start: usize,
+        describes: impl Fn(&str) -> bool,
+    ) -> usize {
         let mut j = noun;
-        for _ in 0..=MAX_ROLE_MODIFIERS {
-            if j <= clause_start {
-                return false;
-            }
-            let t = self.seg.tokens[j - 1];
-            let Some(w) = self.word(j - 1) else {
-                return false;
-            };
-            if matches!(w, "a" | "an" | "one" | "another") {
-                return true;
-            }
-            // Only words that describe the noun stand between ("a typical security
-            // attack"); "an invasion of the country" is no phrase about "country".
-            if t.first_char(self.text).is_uppercase() || lex.has(List::FunctionWords, w) {
-                return false;
+        for _ in 0..MAX_ROLE_MODIFIERS {
+            let modifier = j > clause_start
+                && !self.seg.tokens[j - 1].first_char(self.text).is_uppercase()
+                && self.word(j - 1).is_some_and(&describes);
+            if !modifier {
+                break;
             }
             j -= 1;
         }
-        false
+        j
     }
 
     /// The author named right before a document noun: "The NAO's annual report", "A
